@@ -1,0 +1,1 @@
+"""Language processing: sentences, tokens and lemmas for German legal text."""
