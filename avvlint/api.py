@@ -28,7 +28,7 @@ def check_document(doc: Document, settings: Settings | None = None) -> DocumentR
     deadlines, deadline_findings = check_deadlines(analysis, settings)
     findings = findings + deadline_findings
     findings.sort(key=lambda f: (f.location.start if f.location else -1, f.rule))
-    return DocumentReport(
+    report = DocumentReport(
         path=doc.source,
         sha256=doc.sha256,
         format=doc.format,
@@ -38,6 +38,17 @@ def check_document(doc: Document, settings: Settings | None = None) -> DocumentR
         findings=findings,
         pages=doc.page_count,
     )
+    return finish_report(report, settings)
+
+
+def finish_report(report: DocumentReport, settings: Settings) -> DocumentReport:
+    """Fingerprint the findings, then apply selection, severity overrides and per-file ignores."""
+    from .fingerprint import assign_fingerprints
+    from .rulesinfo import rule_index
+    from .selection import apply_selection
+
+    assign_fingerprints(report.findings)
+    return apply_selection(report, settings, rule_index(settings))
 
 
 def check_bytes(data: bytes, name: str = "<bytes>", settings: Settings | None = None) -> DocumentReport:

@@ -47,6 +47,19 @@ class AvvlintError(Exception):
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Default exception pickling calls cls(*self.args) = cls(message), which
+        # fails for this signature; reports cross process boundaries in `scan`.
+        return (_restore, (type(self), self.code, self.message))
+
+
+def _restore(cls: type[AvvlintError], code: str, message: str) -> AvvlintError:
+    err = Exception.__new__(cls)
+    Exception.__init__(err, message)
+    err.code = code
+    err.message = message
+    return err
+
 
 class DocumentError(AvvlintError):
     """The input document could not be read."""
