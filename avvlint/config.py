@@ -433,7 +433,7 @@ def describe(cfg: Config) -> list[tuple[str, Any, str]]:
 def _hours_text(hours: float, direction: str) -> str:
     h = int(hours) if float(hours).is_integer() else hours
     op = "<=" if direction == "max" else ">="
-    if isinstance(h, int) and h >= 24 and h % 24 == 0:
+    if isinstance(h, int) and h >= 48 and h % 24 == 0:
         return f"{op} {h}h ({h // 24} days)"
     return f"{op} {h}h"
 

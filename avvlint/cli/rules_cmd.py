@@ -64,7 +64,7 @@ def _list(fmt: str, **kw: Any) -> int:
     for r in rs:
         table.add_row(r.code, r.name, r.severity, r.requirement, r.legal_basis)
     Console(highlight=False).print(table)
-    click.echo(f"{len(rs)} rules")
+    click.echo(f"{len(rs)} rule{'s' if len(rs) != 1 else ''}")
     return 0
 
 

@@ -35,6 +35,8 @@ def guarded(fn: Callable[..., int]) -> Callable[..., None]:
             code = fn(**kw)
         except AvvlintError as exc:
             fail(exc)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
         except KeyboardInterrupt:
             click.echo("avvlint: interrupted", err=True)
             sys.exit(130)
@@ -114,7 +116,8 @@ def write_outputs(outputs: list[Output], report: Report, ctx_args: dict[str, Any
         ctx = RenderContext(**ctx_args, color=color and out.fmt == "text", width=width)
         text = render(out.fmt, report, ctx)
         if out.path is None:
-            click.echo(text, nl=False)
+            # color=True: we decided about ANSI codes already; click must not strip them.
+            click.echo(text, nl=False, color=True)
         else:
             from ..cache import atomic_write
 
@@ -307,7 +310,7 @@ def _check_stdin(name: str, job: Any, cache: Any) -> DocumentReport:
     from ..scan import check_data
 
     limit = job.settings.limits.max_file_bytes
-    data = click.get_binary_stream("stdin").read(limit + 1)
+    data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
         return DocumentReport(
             path=name, error=AvvlintError("file-too-large", f"{name}: exceeds the size limit")
