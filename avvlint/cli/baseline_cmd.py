@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .options import config_options
+from .options import config_options, files_options
 from .run import guarded
 
 
@@ -21,12 +21,8 @@ def baseline() -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--reason", default="", help="Why these deviations are accepted (kept per entry).")
 @click.option("--expires", metavar="YYYY-MM-DD", help="Date after which the entries stop hiding findings.")
-@click.option("--no-cache", is_flag=True)
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("-j", "--jobs", type=click.IntRange(min=0))
-@click.option("--include", multiple=True, metavar="GLOB")
-@click.option("--exclude", multiple=True, metavar="GLOB")
 @config_options
+@files_options
 def write(file: Path, paths: tuple[str, ...], reason: str, expires: str | None, **kw: Any) -> None:
     """Check PATH... and write every finding to FILE (fingerprint, rule, sha256, path)."""
     guarded(_write)(file=file, paths=paths, reason=reason, expires=expires, **kw)

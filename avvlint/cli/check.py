@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .options import config_options, run_options
+from .options import config_options, files_options, run_options
 from .run import check_run, guarded
 
 
@@ -14,6 +14,7 @@ from .run import check_run, guarded
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--stdin-filename", metavar="NAME", help="Name to report for '-' (standard input).")
 @config_options
+@files_options
 @run_options
 def check(paths: tuple[str, ...], stdin_filename: str | None, **kw: Any) -> None:
     """Check AVV files (PDF, DOCX, TXT) or folders of them; '-' reads standard input.

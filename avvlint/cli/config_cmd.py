@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from .options import config_options
+from .options import config_options, files_options
 from .run import guarded
 
 INIT_HEADER = """\
@@ -119,6 +119,7 @@ def config() -> None:
 @config.command("show")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @config_options
+@files_options
 def show(fmt: str, **kw: Any) -> None:
     """Print every setting in force and where it came from."""
     guarded(_show)(fmt=fmt, **kw)

@@ -78,6 +78,17 @@ run_options = _stack(
     click.option(
         "--exit-zero", is_flag=True, help="Exit 0 even with findings (unreadable files still exit 2)."
     ),
+    click.option("--no-progress", is_flag=True, help="No progress bar."),
+    click.option("-q", "--quiet", is_flag=True, help="Only results: no progress bar, no notes on stderr."),
+    click.option(
+        "--color/--no-color", default=None, help="Force colour on or off (default: NO_COLOR/FORCE_COLOR/tty)."
+    ),
+    click.option("--list-files", is_flag=True, help="Print the files that would be checked, then exit."),
+    click.option("--sarif-category", metavar="NAME", help="automationDetails.id category for SARIF uploads."),
+)
+
+
+files_options = _stack(
     click.option(
         "--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Hide accepted deviations."
     ),
@@ -90,13 +101,6 @@ run_options = _stack(
     click.option(
         "--exclude", multiple=True, metavar="GLOB", help="Paths to skip in folders (gitignore syntax)."
     ),
-    click.option("--no-progress", is_flag=True, help="No progress bar."),
-    click.option("-q", "--quiet", is_flag=True, help="Only results: no progress bar, no notes on stderr."),
-    click.option(
-        "--color/--no-color", default=None, help="Force colour on or off (default: NO_COLOR/FORCE_COLOR/tty)."
-    ),
-    click.option("--list-files", is_flag=True, help="Print the files that would be checked, then exit."),
-    click.option("--sarif-category", metavar="NAME", help="automationDetails.id category for SARIF uploads."),
 )
 
 

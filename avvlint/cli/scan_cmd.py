@@ -6,13 +6,14 @@ from typing import Any
 
 import click
 
-from .options import config_options, run_options
+from .options import config_options, files_options, run_options
 from .run import check_run, guarded
 
 
 @click.command()
 @click.argument("paths", nargs=-1, metavar="DIR...")
 @config_options
+@files_options
 @run_options
 def scan(paths: tuple[str, ...], **kw: Any) -> None:
     """Check every contract below DIR (default: .) in parallel.
