@@ -120,62 +120,94 @@ def report_key(content_sha256: str, settings_hash: str, path: str = "") -> str:
 # ---------------------------------------------------------------- (de)serialisation
 
 
-def encode(value: Any) -> Any:
-    """Dataclass trees to JSON-able data, every field included."""
-    from .errors import AvvlintError
-
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, AvvlintError):
-        return {"code": value.code, "message": value.message}
-    if isinstance(value, list | tuple):
-        return [encode(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): encode(v) for k, v in value.items()}
-    if isinstance(value, Path):
-        return str(value)
-    return value
+_PRIMITIVES = frozenset({str, int, float, bool, type(None)})
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls) if f.init)
 
 
-def decode(tp: Any, value: Any) -> Any:
-    """Rebuild typed objects from ``encode`` output, guided by type hints."""
+def encode(value: Any) -> Any:
+    """Dataclass trees to JSON-able data; a dataclass becomes the list of its init fields.
+
+    Positional lists keep entries small and fast to write; they are safe because
+    the cache key includes the code digest, so a changed class never meets an
+    old entry (and a length mismatch is rejected when decoding).
+    """
+    t = type(value)
+    if t in _PRIMITIVES:
+        return value
+    names = _field_names(t)
+    if names is not None:
+        return [encode(getattr(value, n)) for n in names]
+    if t is list or t is tuple:
+        return [encode(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): encode(v) for k, v in value.items()}
     from .errors import AvvlintError
 
-    if value is None:
-        return None
+    if isinstance(value, AvvlintError):
+        return {"code": value.code, "message": value.message}
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [encode(v) for v in value]
+    return value
+
+
+def _identity(v: Any) -> Any:
+    return v
+
+
+@cache
+def _decoder(tp: Any) -> Any:
+    """A function that rebuilds a value of type ``tp`` from ``encode`` output."""
+    from .errors import AvvlintError
+
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
-        return decode(inner[0], value) if len(inner) == 1 else value
+        if len(inner) != 1:
+            return _identity
+        dec = _decoder(inner[0])
+        return dec if dec is _identity else (lambda v: None if v is None else dec(v))
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        if not isinstance(value, dict):
-            raise ValueError(f"expected an object for {tp.__name__}")
-        hints = _hints(tp)
-        kwargs = {
-            f.name: decode(hints[f.name], value[f.name])
-            for f in dataclasses.fields(tp)
-            if f.init and f.name in value
-        }
-        return tp(**kwargs)
+        hints = typing.get_type_hints(tp)
+        decs = [_decoder(hints[f.name]) for f in dataclasses.fields(tp) if f.init]
+        cls = tp
+
+        def dataclass_decoder(v: Any) -> Any:
+            if not isinstance(v, list):
+                raise ValueError(f"expected a list for {cls.__name__}")
+            return cls(*[d(x) for d, x in zip(decs, v, strict=True)])
+
+        return dataclass_decoder
     if tp is AvvlintError:
-        return AvvlintError(value["code"], value["message"])
+        return lambda v: AvvlintError(v["code"], v["message"])
     if tp is Path:
-        return Path(value)
+        return Path
     if origin is list:
-        return [decode(args[0], v) for v in value]
+        dec = _decoder(args[0])
+        return list if dec is _identity else (lambda v: [dec(x) for x in v])
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(decode(args[0], v) for v in value)
-        return tuple(decode(a, v) for a, v in zip(args, value, strict=True))
+            dec = _decoder(args[0])
+            return tuple if dec is _identity else (lambda v: tuple(dec(x) for x in v))
+        decs_t = [_decoder(a) for a in args]
+        return lambda v: tuple(d(x) for d, x in zip(decs_t, v, strict=True))
     if origin is dict:
-        return {k: decode(args[1], v) for k, v in value.items()}
-    return value
+        dec = _decoder(args[1])
+        return dict if dec is _identity else (lambda v: {k: dec(x) for k, x in v.items()})
+    return _identity
+
+
+def decode(tp: Any, value: Any) -> Any:
+    """Rebuild typed objects from ``encode`` output, guided by type hints."""
+    return _decoder(tp)(value)
 
 
 # ---------------------------------------------------------------- the cache

@@ -113,7 +113,7 @@ def write_outputs(outputs: list[Output], report: Report, ctx_args: dict[str, Any
             import shutil
 
             width = shutil.get_terminal_size().columns
-        ctx = RenderContext(**ctx_args, color=color and out.fmt == "text", width=width)
+        ctx = RenderContext(**ctx_args, color=color and out.fmt == "text", width=width, pretty=to_tty)
         text = render(out.fmt, report, ctx)
         if out.path is None:
             # color=True: we decided about ANSI codes already; click must not strip them.

@@ -41,6 +41,9 @@ class RenderContext:
     color: bool = False
     width: int | None = None
     baseline: Outcome | None = None
+    # Indented JSON for people; compact JSON (several times faster to write) for
+    # programs. The CLI indents only when writing to a terminal.
+    pretty: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -27,4 +27,6 @@ def report_dict(report: Report, ctx: RenderContext) -> dict[str, Any]:
 
 
 def render(report: Report, ctx: RenderContext) -> str:
-    return json.dumps(report_dict(report, ctx), ensure_ascii=False, indent=2) + "\n"
+    if ctx.pretty:
+        return json.dumps(report_dict(report, ctx), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(report_dict(report, ctx), ensure_ascii=False, separators=(",", ":")) + "\n"

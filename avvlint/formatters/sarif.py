@@ -113,7 +113,9 @@ def _unknown_descriptor(f: Finding) -> dict[str, Any]:
 
 
 def render(report: Report, ctx: RenderContext) -> str:
-    return json.dumps(sarif_log(report, ctx), ensure_ascii=False, indent=2) + "\n"
+    if ctx.pretty:
+        return json.dumps(sarif_log(report, ctx), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(sarif_log(report, ctx), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def sarif_log(report: Report, ctx: RenderContext) -> dict[str, Any]:

@@ -1,0 +1,5 @@
+"""`python -m avvlint.cli`."""
+
+from . import main
+
+main(prog_name="avvlint")
