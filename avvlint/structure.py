@@ -187,6 +187,7 @@ def _title_lines(text: str, blocks: list[Block], cands: dict[int, _Candidate]) -
     A run of short lines is a list, not headings, so both neighbours must be substantial
     (or a heading). These headings nest under whatever section is open (level 9).
     """
+
     def substantial(j: int) -> bool:
         if j < 0 or j >= len(blocks):
             return j < 0  # the document start counts as a boundary, the end does not
