@@ -161,6 +161,26 @@ def _is_list_run(cands: list[_Candidate], blocks: list[Block]) -> set[int]:
     return out
 
 
+_NUMBERED_LABEL_LINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+[^\n]{3,80}:\**[ \t]*$")
+
+
+def _auto_numbered_labels(text: str, blocks: list[Block], cands: list[_Candidate]) -> set[int]:
+    """ "1. Kategorien der Betroffenen" next to "1. Zweck der Verarbeitung:" is a Markdown
+    auto-numbered list of labels, not a heading: the same number on a label line nearby."""
+    label_lines: dict[int, list[int]] = {}
+    for i, b in enumerate(blocks):
+        m = _NUMBERED_LABEL_LINE.match(text[b.start : b.end])
+        if m:
+            label_lines.setdefault(int(m.group(1)), []).append(i)
+    out: set[int] = set()
+    for c in cands:
+        if c.scheme == "dec" and len(c.number) == 1:
+            near = label_lines.get(c.number[0], [])
+            if any(0 < abs(j - c.block) <= 12 for j in near):
+                out.add(c.block)
+    return out
+
+
 def _bare_label_merges(text: str, blocks: list[Block], cands: dict[int, _Candidate]) -> None:
     """A heading label alone on its line ("§ 3") takes its title from the next short block."""
     for i, c in list(cands.items()):
@@ -229,7 +249,7 @@ def build_structure(doc: Document) -> Document:
         c = _candidate(text[b.start : b.end], i, b.heading_level)
         if c is not None:
             raw.append(c)
-    listy = _is_list_run(raw, blocks)
+    listy = _is_list_run(raw, blocks) | _auto_numbered_labels(text, blocks, raw)
     cands = {c.block: c for c in raw if c.block not in listy}
     _bare_label_merges(text, blocks, cands)
     if doc.format == "txt":
