@@ -40,7 +40,7 @@ def _evidence(analysis: Analysis, m: DocMatcher, spans: list[Span]) -> list[Loca
     doc = analysis.doc
     out: list[Location] = []
     by_sentence: dict[int, list[Span]] = {}
-    sentences = m.units("sentence")
+    sentences = m.real_sentences()
     starts = [u.start for u in sentences]
     import bisect
 
@@ -56,17 +56,24 @@ def _evidence(analysis: Analysis, m: DocMatcher, spans: list[Span]) -> list[Loca
     return out
 
 
-def _check_negation(m: DocMatcher, spans: list[Span], pat: CompiledPattern) -> Span | None:
+def _negated_sentences(m: DocMatcher, spans: list[Span], pat: CompiledPattern) -> list[tuple[Span, Span]]:
+    """(sentence, cue) for each sentence in which a negation cue negates matched words."""
     if not pat.negation:
-        return None
+        return []
+    out = []
     for sent in m.sentences_in(min(a for a, _ in spans), max(b for _, b in spans)):
         inside = [s for s in spans if sent.start <= s[0] < sent.end]
         if not inside:
             continue
         cue = negation_cue(m.text, (sent.start, sent.end), inside, pat.extra_negation)
         if cue is not None:
-            return cue
-    return None
+            out.append(((sent.start, sent.end), cue))
+    return out
+
+
+def _check_negation(m: DocMatcher, spans: list[Span], pat: CompiledPattern) -> Span | None:
+    neg = _negated_sentences(m, spans, pat)
+    return neg[0][1] if neg else None
 
 
 def _annex_refs(m: DocMatcher, unit: FUnit, spans: list[Span]) -> list[str]:
@@ -108,12 +115,16 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
             if not spans:
                 continue
             spans = sorted(set(spans))
-            cue = _check_negation(m, spans, pat)
+            negated = _negated_sentences(m, spans, pat)
+            if negated:
+                # Drop the negated sentences; the duty may still be stated by the rest.
+                rest = m.eval(pat.node, unit.without([s for s, _ in negated]))
+                if not rest:
+                    if len(out.negated) < MAX_EVIDENCE:
+                        out.negated.extend(_evidence(analysis, m, spans)[:1])
+                    continue
+                spans = sorted(set(rest))
             evidence = _evidence(analysis, m, spans)
-            if cue is not None:
-                if len(out.negated) < MAX_EVIDENCE:
-                    out.negated.extend(evidence[:1])
-                continue
             if pat.references_annex:
                 for label in _annex_refs(m, unit, spans):
                     if (

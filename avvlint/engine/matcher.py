@@ -23,18 +23,46 @@ _WORD = re.compile(r"[a-z0-9][\w\-]*")
 
 @dataclass(frozen=True, slots=True)
 class FUnit:
-    """A unit in folded coordinates."""
+    """A unit in folded coordinates; ``parts`` when it is made of separate pieces."""
 
     start: int
     end: int
     section: int | None
     src_start: int
     src_end: int
+    parts: tuple[Span, ...] = ()
+
+    def pieces(self) -> tuple[Span, ...]:
+        return self.parts or ((self.start, self.end),)
+
+    def without(self, holes: list[Span]) -> FUnit:
+        """The same unit with ``holes`` (e.g. negated sentences) cut out."""
+        pieces: list[Span] = []
+        for s, e in self.pieces():
+            cur = s
+            for hs, he in sorted(holes):
+                if he <= cur or hs >= e:
+                    continue
+                if hs > cur:
+                    pieces.append((cur, hs))
+                cur = max(cur, he)
+            if cur < e:
+                pieces.append((cur, e))
+        if not pieces:
+            return FUnit(
+                self.start,
+                self.start,
+                self.section,
+                self.src_start,
+                self.src_start,
+                ((self.start, self.start),),
+            )
+        return FUnit(pieces[0][0], pieces[-1][1], self.section, self.src_start, self.src_end, tuple(pieces))
 
 
 @lru_cache(maxsize=4096)
 def _compile(regex: str) -> re.Pattern[str]:
-    return re.compile(regex)
+    return re.compile(regex, re.MULTILINE)
 
 
 class DocMatcher:
@@ -56,13 +84,20 @@ class DocMatcher:
             out = []
             for u in self.analysis.units(scope):
                 fs, fe = self.analysis.folded_span(u.start, u.end)
+                parts = tuple(self.analysis.folded_span(a, b) for a, b in u.parts)
                 if fe > fs:
-                    out.append(FUnit(fs, fe, u.section, u.start, u.end))
+                    out.append(FUnit(fs, fe, u.section, u.start, u.end, parts))
             self._units[scope] = out
         return self._units[scope]
 
+    def real_sentences(self) -> list[FUnit]:
+        """Sentences proper (without the lead-in + item combinations)."""
+        if "_real" not in self._units:
+            self._units["_real"] = [u for u in self.units("sentence") if not u.parts]
+        return self._units["_real"]
+
     def sentences_in(self, start: int, end: int) -> list[FUnit]:
-        sents = self.units("sentence")
+        sents = self.real_sentences()
         starts = [u.start for u in sents]
         i = max(0, bisect.bisect_right(starts, start) - 1)
         out = []
@@ -76,20 +111,37 @@ class DocMatcher:
     def leaf_spans(self, regex: str) -> tuple[list[int], list[Span]]:
         hit = self._spans.get(regex)
         if hit is None:
-            rx = _compile(regex)
-            spans = [(m.start(), m.end()) for m in rx.finditer(self.text) if m.end() > m.start()]
+            # Overlapping search (a lookahead at every position): a phrase with gaps that
+            # starts in the previous sentence must not hide the one that starts in this one.
+            rx = _compile(f"(?=({regex}))")
+            spans: list[Span] = []
+            for m in rx.finditer(self.text):
+                s, e = m.span(1)
+                if e <= s:
+                    continue
+                if spans and e == spans[-1][1]:
+                    # Same end, later start: keep the shorter match, which may lie inside
+                    # a sentence that the longer one crosses into.
+                    spans[-1] = (s, e)
+                    continue
+                spans.append((s, e))
             hit = ([s for s, _ in spans], spans)
             self._spans[regex] = hit
         return hit
 
     def _in_unit(self, regex: str, unit: FUnit) -> list[Span]:
-        starts, spans = self.leaf_spans(regex)
-        i = bisect.bisect_left(starts, unit.start)
+        return self._select(self.leaf_spans(regex), unit)
+
+    @staticmethod
+    def _select(index: tuple[list[int], list[Span]], unit: FUnit) -> list[Span]:
+        starts, spans = index
         out = []
-        while i < len(spans) and spans[i][0] < unit.end:
-            if spans[i][1] <= unit.end:
-                out.append(spans[i])
-            i += 1
+        for ps, pe in unit.pieces():
+            i = bisect.bisect_left(starts, ps)
+            while i < len(spans) and spans[i][0] < pe:
+                if spans[i][1] <= pe:
+                    out.append(spans[i])
+                i += 1
         return out
 
     def _leaf_regex(self, leaf: Leaf) -> str:
@@ -158,19 +210,13 @@ class DocMatcher:
             regex = self._fuzzy_regex(node) if rx is None else None
             if regex is not None:
                 self._spans[key] = self.leaf_spans(regex)
-            starts, spans = self._spans[key]
-            i = bisect.bisect_left(starts, unit.start)
-            res = []
-            while i < len(spans) and spans[i][0] < unit.end:
-                res.append(spans[i])
-                i += 1
-            return res or None
+            return self._select(self._spans[key], unit) or None
         if isinstance(node, Lemma):
             return self._in_unit(self._lemma_regex(node), unit) or None
         if isinstance(node, Similar):
             from rapidfuzz import fuzz
 
-            seg = self.text[unit.start : unit.end]
+            seg = " ".join(self.text[a:b] for a, b in unit.pieces())
             for ex in node.examples:
                 if fuzz.token_set_ratio(ex, seg) >= node.min or fuzz.partial_ratio(ex, seg) >= node.min:
                     return [(unit.start, unit.end)]

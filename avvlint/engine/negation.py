@@ -26,6 +26,11 @@ _NEUTRAL_AFTER = re.compile(
 _CONDITION_BEFORE = re.compile(
     r"(?:sofern|soweit|falls|wenn|solange|es\s+sei\s+denn|ausser|unless|if)(?:\s+\S+){0,3}\s*$"
 )
+# A subordinate clause opened by a conditional word: "falls der Unterauftragsverarbeiter seinen
+# Pflichten nicht nachkommt, haftet …" — the cue belongs to the condition, not the duty.
+_CONDITION_SEGMENT = re.compile(
+    r"(?:^|[,;:(]\s*|\s)(?:sofern|soweit|falls|wenn|solange|sollte|sollten|es\s+sei\s+denn|ausser|unless|if|where)\b[^,;:]*$"
+)
 # "Erfolgt kein Widerspruch, gilt …": a verb-first conditional at the sentence start.
 _VERB_FIRST = re.compile(r"^\W*(?:erfolgt|erfolgen|wird|werden|ist|sind|liegt|besteht|geht)\s*$")
 _DOUBLE_NEGATIVE = re.compile(r"^(?:\s+\S+){0,10}?\s+(?:ohne|without)\b")
@@ -68,6 +73,8 @@ def negation_cue(
                 continue
         before = text[:c0]
         if _CONDITION_BEFORE.search(before[-40:]) or _VERB_FIRST.match(before):
+            continue
+        if _CONDITION_SEGMENT.search(before):
             continue
         return (s0 + c0, s0 + c1)
     return None

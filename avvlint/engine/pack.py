@@ -11,7 +11,7 @@ from typing import Any
 from ..catalogue import REQUIREMENT_IDS
 from .loader import load_rule_files
 from .model import Rule
-from .patterns import Lemma, Node, compile_node, heading_filter, term_regex
+from .patterns import Lemma, Node, compile_node, expand_roles, heading_filter, term_regex
 
 SCOPE_ORDER = ("sentence", "clause", "section", "document")
 
@@ -70,7 +70,7 @@ def _compile_pattern(p: dict[str, Any]) -> CompiledPattern:
         inside=heading_filter(p.get("inside")),
         not_inside=heading_filter(p.get("not_inside")),
         negation=bool(neg),
-        extra_negation=tuple(term_regex(t) for t in (neg if isinstance(neg, list) else [])),
+        extra_negation=tuple(expand_roles(term_regex(t)) for t in (neg if isinstance(neg, list) else [])),
         references_annex=bool(p.get("references_annex", False)),
     )
 

@@ -26,8 +26,11 @@ from ..fold import fold_str
 from .roles import CONTROLLER_WORDS, PROCESSOR_WORDS
 
 _TOKEN = re.compile(r"\(|\)|\||~\d{1,2}(?=\s|\)|\||$)|[^\s()|]+")
-_SEP = r"[\s\-/]+"
-_SEP_OPT = r"[\s\-/]*"
+# Between words: any run of non-word characters (space, comma, hyphen, slash,
+# parenthesis), so that "Recht, die" and "Sub-Auftragsverarbeiter" both match.
+_SEP = r"[^\w]+"
+_SEP_OPT = r"[^\w]*"
+_GAP_WORD = r"[^\w]+[\w\-]+"
 
 
 class TermSyntaxError(ValueError):
@@ -40,7 +43,9 @@ def _word_regex(word: str) -> str:
     # Fold each piece separately: folding drops "*" (Markdown emphasis in texts).
     parts = [re.escape(fold_str(p)) if p else "" for p in word.split("*")]
     body = r"[\w\-]*".join(parts)
-    lead = "" if word.startswith("*") else r"(?<![\w])"
+    # A leading "*" still starts at a word start ("*verarbeiter" = a word ending in
+    # "verarbeiter"), so that a match never begins inside a word.
+    lead = r"(?<![\w\-])" if word.startswith("*") else r"(?<![\w])"
     trail = "" if word.endswith("*") else r"(?![\w])"
     return f"{lead}{body}{trail}"
 
@@ -64,7 +69,7 @@ def _parse_sequence(tokens: list[str], pos: int) -> tuple[str, int]:
     while pos < len(tokens) and tokens[pos] not in {"|", ")"}:
         tok = tokens[pos]
         if tok.startswith("~") and tok[1:].isdigit():
-            out.append(rf"(?:\s+\S+){{0,{int(tok[1:])}}}?\s+" if prev else "")
+            out.append(rf"(?:{_GAP_WORD}){{0,{int(tok[1:])}}}?{_SEP}" if prev else "")
             prev, prev_tok = "gap", tok
             pos += 1
             continue

@@ -49,12 +49,15 @@ _GENERIC = {
     "vertragspartner", "auftraggeber", "auftragnehmer", "auftragsverarbeiter", "verantwortlicher",
     "kunde", "dienstleister", "anbieter", "gmbh", "ag", "ug", "se", "kg", "inc", "ltd", "llc",
     "str", "strasse", "straße", "am", "im", "in", "an", "bei", "mit", "von", "vom", "zur", "zum",
-    "avv", "vertrag", "vereinbarung", "stand", "version", "haftungsbeschränkt",
+    "avv", "vertrag", "vereinbarung", "stand", "version", "haftungsbeschränkt", "nutzer", "kundin",
 }  # fmt: skip
+# A role definition: "(nachfolgend „Auftragnehmer“)", "– nachstehend Auftragnehmer genannt –",
+# "(„Auftragsverarbeiter“)", "(Auftragnehmer/Auftragsverarbeiter)".
+_ROLE = r"(auftragnehmer(?:in)?|auftragsverarbeiter(?:in)?|dienstleister(?:in)?|anbieter(?:in)?|processor|provider)"
 _DEFINITION = re.compile(
-    r"(?:nachfolgend|im\s+folgenden|nachstehend|hiernach|hereinafter|im\s+weiteren)?[\s:,]*"
-    r"(?:auch\s+)?(?:als\s+)?(?:„|\"|“|‚|'|»)?\s*\**\s*"
-    r"(auftragnehmer(?:in)?|auftragsverarbeiter(?:in)?|dienstleister(?:in)?|anbieter(?:in)?|processor|provider)\b",
+    r"(?:(?:nachfolgend|im\s+folgenden|nachstehend|hiernach|hereinafter|im\s+weiteren)[\s:,]*(?:auch\s+)?"
+    r"(?:als\s+|der\s+|die\s+|„|\"|“|‚|'|»|\*)*\s*" + _ROLE + r"\b"
+    r"|\(\s*(?:„|\"|“|‚|'|»|\*)*\s*" + _ROLE + r"\b[^()\n]{0,40}\))",
     re.IGNORECASE,
 )
 _NAME_TOKEN = re.compile(r"[A-ZÄÖÜ][\w.\-&]*[\wÄÖÜäöüß]")
@@ -72,14 +75,11 @@ def detect_processor_names(text: str) -> list[str]:
         # look at the text right before the definition: the company and its address
         before = head[max(0, m.start() - 260) : m.start()]
         # stop at the start of the party block ("zwischen", "und", "(2)", blank line)
-        cut = max(
-            before.rfind("\n\n"),
-            before.lower().rfind(" und "),
-            before.lower().rfind("zwischen"),
-            before.rfind("(2)"),
-            before.rfind("(1)"),
-        )
-        chunk = before[cut + 1 :] if cut >= 0 else before
+        bounds = list(re.finditer(r"\n|\bund\b|\bzwischen\b|\(\d\)|\)", before, re.IGNORECASE))
+        chunk = before[bounds[-1].end() :] if bounds else before
+        if not chunk.strip() and len(bounds) >= 2:
+            # "KrambergAI\n\n– nachfolgend „Auftragsverarbeiter“ –": the name is on the line before
+            chunk = before[bounds[-2].end() : bounds[-1].start()]
         for tok in _NAME_TOKEN.findall(chunk):
             low = tok.lower().strip(".")
             if low in _GENERIC or len(low) < 3 or low.isdigit():
