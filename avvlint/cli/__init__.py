@@ -62,3 +62,12 @@ def extract(path: str, fmt: str) -> None:
         ],
     }
     click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+def _register_eval() -> None:
+    from .eval_cmd import eval_cmd
+
+    main.add_command(eval_cmd)
+
+
+_register_eval()
