@@ -91,8 +91,13 @@ def _heading_level(line: str) -> int | None:
     return None
 
 
-def _short_title(line: str, nxt: str | None) -> bool:
+def _short_title(line: str, nxt: str | None, prev: str | None = "") -> bool:
+    """A short line between running text is a title; a run of short lines is a list."""
     s = md_plain(line).strip()
+    if nxt is not None and len(nxt.strip()) < 80 and not _PARA_NUM.match(nxt.strip()):
+        return False
+    if prev and len(prev.strip()) < 80 and not prev.strip().endswith((".", ":")):
+        return False
     return (
         4 <= len(s) <= 70
         and s[:1].isupper()
@@ -109,6 +114,11 @@ def parse_seed(text: str) -> list[Item]:
     items: list[Item] = []
     i = 0
     n = len(lines)
+
+    def prev_nonblank(j: int) -> str | None:
+        while j >= 0 and not lines[j].strip():
+            j -= 1
+        return lines[j] if j >= 0 else None
 
     def next_nonblank(j: int) -> str | None:
         while j < n and not lines[j].strip():
@@ -164,7 +174,7 @@ def parse_seed(text: str) -> list[Item]:
             continue
         level = _heading_level(stripped)
         nxt = next_nonblank(i + 1)
-        if level is None and _short_title(stripped, nxt):
+        if level is None and _short_title(stripped, nxt, prev_nonblank(i - 1)):
             level = 3
         if level is not None:
             # "§ 8" alone, title on the next line: one heading
