@@ -21,6 +21,7 @@ from .negation import negation_cue
 from .pack import CompiledPattern, RulePack
 
 MAX_EVIDENCE = 3
+MAX_SCAN = 12  # matches examined per pattern when ranking evidence
 _ANNEX_REF = re.compile(
     r"(?<![\w])(anlage|anhang|annex|appendix|anlagen|anhaenge)\s*(\d+[a-z]?|[a-z](?![\w]))?"
 )
@@ -103,10 +104,27 @@ def _annex_present(analysis: Analysis, label: str) -> bool:
     return False
 
 
+def _in_heading(analysis: Analysis, loc: Location) -> bool:
+    b = analysis.doc.block_at(loc.start)
+    return b is not None and b.kind == "heading"
+
+
 def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m: DocMatcher) -> _Outcome:
+    """All matches of ``rule``; positives ranked so the best evidence comes first.
+
+    Body clauses outrank headings (a heading names a topic, the clause states the
+    duty), earlier patterns outrank later ones, then document order.
+    """
     out = _Outcome(rule=rule)
-    for pat in patterns:
+    ranked: list[tuple[tuple[bool, int, int], list[Location]]] = []
+    for pi, pat in enumerate(patterns):
+        found = 0
+        anchors = m.anchors(pat.node)
         for unit in m.units(pat.scope):
+            if found >= MAX_SCAN:
+                break
+            if anchors is not None and not m.has_anchor(anchors, unit):
+                continue
             if pat.inside is not None and not m.heading_matches(pat.inside, unit.section):
                 continue
             if pat.not_inside is not None and m.heading_matches(pat.not_inside, unit.section):
@@ -127,15 +145,22 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
             evidence = _evidence(analysis, m, spans)
             if pat.references_annex:
                 for label in _annex_refs(m, unit, spans):
-                    if (
-                        label.split()[0] in {"anlage", "anhang", "annex", "appendix"}
-                        and len(label.split()) == 2
-                    ):
+                    parts = label.split()
+                    if len(parts) == 2 and parts[0] in {"anlage", "anhang", "annex", "appendix"}:
                         if not _annex_present(analysis, label):
                             out.missing_annexes.append((label, evidence[0]))
-            out.positives.append(evidence)
-            if len(out.positives) >= MAX_EVIDENCE:
-                return out
+            heading_only = all(_in_heading(analysis, loc) for loc in evidence)
+            ranked.append(((heading_only, pi, unit.start), evidence))
+            found += 1
+    ranked.sort(key=lambda r: r[0])
+    seen: list[Location] = []
+    for _, evidence in ranked:
+        if any(e.start < o.end and o.start < e.end for e in evidence for o in seen):
+            continue
+        out.positives.append(evidence)
+        seen.extend(evidence)
+        if len(out.positives) >= MAX_EVIDENCE:
+            break
     return out
 
 

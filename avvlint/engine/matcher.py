@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analysis import Analysis
+from ..fold import fold_str
 from .patterns import All, Any_, Fuzzy, Leaf, Lemma, Near, Node, Not, Similar, expand_roles
-from .roles import detect_processor_names
+from .roles import CONTROLLER_STEMS, PROCESSOR_STEMS, detect_processor_names
 
 Span = tuple[int, int]
 _WORD = re.compile(r"[a-z0-9][\w\-]*")
@@ -77,6 +78,7 @@ class DocMatcher:
         self._vocab: list[str] | None = None
         self._word_starts: list[int] | None = None
         self._lemma_forms = lemma_forms or {}
+        self._anchor_cache: dict[int, list[int] | None] = {}
 
     # -- units -----------------------------------------------------------------------
     def units(self, scope: str) -> list[FUnit]:
@@ -108,26 +110,60 @@ class DocMatcher:
         return out
 
     # -- leaves ----------------------------------------------------------------------
-    def leaf_spans(self, regex: str) -> tuple[list[int], list[Span]]:
+    def leaf_spans(self, regex: str, literals: tuple[str, ...] | None = None) -> tuple[list[int], list[Span]]:
+        """All matches of ``regex``, overlapping ones included.
+
+        A phrase with gaps that starts in the previous sentence must not hide the one
+        that starts in this sentence, so every start position is tried — only where
+        one of ``literals`` occurs when they are known (fast), else everywhere.
+        """
         hit = self._spans.get(regex)
-        if hit is None:
-            # Overlapping search (a lookahead at every position): a phrase with gaps that
-            # starts in the previous sentence must not hide the one that starts in this one.
-            rx = _compile(f"(?=({regex}))")
-            spans: list[Span] = []
-            for m in rx.finditer(self.text):
+        if hit is not None:
+            return hit
+        text = self.text
+        matches: list[Span] = []
+        if literals:
+            rx = _compile(regex)
+            positions: set[int] = set()
+            for lit in literals:
+                i = text.find(lit)
+                while i >= 0:
+                    positions.add(i)
+                    i = text.find(lit, i + 1)
+            for p in sorted(positions):
+                m = rx.match(text, p)
+                if m and m.end() > p:
+                    matches.append((p, m.end()))
+        else:
+            for m in _compile(f"(?=({regex}))").finditer(text):
                 s, e = m.span(1)
-                if e <= s:
-                    continue
-                if spans and e == spans[-1][1]:
-                    # Same end, later start: keep the shorter match, which may lie inside
-                    # a sentence that the longer one crosses into.
-                    spans[-1] = (s, e)
-                    continue
-                spans.append((s, e))
-            hit = ([s for s, _ in spans], spans)
-            self._spans[regex] = hit
+                if e > s:
+                    matches.append((s, e))
+        spans: list[Span] = []
+        for s, e in matches:
+            if spans and e == spans[-1][1]:
+                # Same end, later start: keep the shorter match, which may lie inside a
+                # sentence that the longer one crosses into.
+                spans[-1] = (s, e)
+                continue
+            spans.append((s, e))
+        hit = ([s for s, _ in spans], spans)
+        self._spans[regex] = hit
         return hit
+
+    def _literals(self, leaf: Leaf) -> tuple[str, ...] | None:
+        if leaf.literals is None:
+            return None
+        out: list[str] = []
+        for lit in leaf.literals:
+            if lit == "{processor}":
+                out.extend(PROCESSOR_STEMS)
+                out.extend(fold_str(n) for n in self.processor_names)
+            elif lit == "{controller}":
+                out.extend(CONTROLLER_STEMS)
+            else:
+                out.append(lit)
+        return tuple(out)
 
     def _in_unit(self, regex: str, unit: FUnit) -> list[Span]:
         return self._select(self.leaf_spans(regex), unit)
@@ -181,11 +217,43 @@ class DocMatcher:
             self._word_starts = [m.start() for m in re.finditer(r"\S+", self.text)]
         return bisect.bisect_right(self._word_starts, pos)
 
+    # -- pruning ---------------------------------------------------------------------
+    def anchors(self, node: Node) -> list[int] | None:
+        """Sorted start offsets of which every match of ``node`` contains at least one,
+        or ``None`` when no such set is known (``not``, ``similar``). Lets a rule skip
+        the units that cannot match without evaluating the whole tree."""
+        key = id(node)
+        if key in self._anchor_cache:
+            return self._anchor_cache[key]
+        result: list[int] | None
+        if isinstance(node, Leaf):
+            result = self.leaf_spans(self._leaf_regex(node), self._literals(node))[0]
+        elif isinstance(node, (Lemma, Fuzzy)):
+            result = None
+        elif isinstance(node, (All, Near)):
+            options = [a for a in (self.anchors(c) for c in node.children) if a is not None]
+            result = min(options, key=len) if options else None
+        elif isinstance(node, Any_):
+            parts = [self.anchors(c) for c in node.children]
+            result = None if any(p is None for p in parts) else sorted({x for p in parts for x in p})  # type: ignore[union-attr]
+        else:
+            result = None
+        self._anchor_cache[key] = result
+        return result
+
+    @staticmethod
+    def has_anchor(anchors: list[int], unit: FUnit) -> bool:
+        for ps, pe in unit.pieces():
+            i = bisect.bisect_left(anchors, ps)
+            if i < len(anchors) and anchors[i] < pe:
+                return True
+        return False
+
     # -- evaluation ------------------------------------------------------------------
     def eval(self, node: Node, unit: FUnit) -> list[Span] | None:
         """Spans that satisfy ``node`` within ``unit``, or ``None`` when it fails."""
         if isinstance(node, Leaf):
-            spans = self._in_unit(self._leaf_regex(node), unit)
+            spans = self._select(self.leaf_spans(self._leaf_regex(node), self._literals(node)), unit)
             return spans or None
         if isinstance(node, All):
             out: list[Span] = []

@@ -31,8 +31,14 @@ _CONDITION_BEFORE = re.compile(
 _CONDITION_SEGMENT = re.compile(
     r"(?:^|[,;:(]\s*|\s)(?:sofern|soweit|falls|wenn|solange|sollte|sollten|es\s+sei\s+denn|ausser|unless|if|where)\b[^,;:]*$"
 )
-# "Erfolgt kein Widerspruch, gilt …": a verb-first conditional at the sentence start.
-_VERB_FIRST = re.compile(r"^\W*(?:erfolgt|erfolgen|wird|werden|ist|sind|liegt|besteht|geht)\s*$")
+# "Erfolgt kein Widerspruch, gilt …", "Kommt er seinen Pflichten nicht nach, haftet …":
+# a verb-first conditional clause at the sentence start, closed by a comma.
+_VERB_FIRST = re.compile(
+    r"^\W*(?:erfolgt|erfolgen|wird|werden|ist|sind|liegt|liegen|besteht|bestehen|geht|kommt|kommen|erfuellt"
+    r"|erfuellen|haelt|halten|verstoesst|verstossen|sollte|sollten|kann|koennen|gelingt|erhebt|erheben"
+    r"|widerspricht|widersprechen|teilt|macht|meldet|hat|haben|leistet|nimmt|setzt|stimmt|stellt|gibt"
+    r"|zeigt|verweigert|handelt|trifft|erteilt)\b[^,;]*$"
+)
 _DOUBLE_NEGATIVE = re.compile(r"^(?:\s+\S+){0,10}?\s+(?:ohne|without)\b")
 
 

@@ -43,6 +43,15 @@ CONTROLLER_WORDS: tuple[str, ...] = (
     r"client",
     r"organisation",
 )
+# Literal stems of the role words (what every role match starts with), for fast search.
+PROCESSOR_STEMS: tuple[str, ...] = (
+    "auftragnehmer", "auftragsverarbeiter", "auftragsdatenverarbeiter", "dienstleister", "anbieter",
+    "lieferant", "provider", "processor", "vendor", "supplier", "unternehmer", "hersteller", "betreiber",
+)  # fmt: skip
+CONTROLLER_STEMS: tuple[str, ...] = (
+    "auftraggeber", "verantwortliche", "kunde", "kundin", "mandant", "besteller", "lizenznehmer",
+    "nutzer", "controller", "customer", "client", "organisation",
+)  # fmt: skip
 _GENERIC = {
     "der", "die", "das", "dem", "den", "des", "und", "oder", "zwischen", "firma", "name",
     "adresse", "vertreten", "durch", "nachfolgend", "gemeinsam", "parteien", "partei",

@@ -73,6 +73,7 @@ class EvalResult:
     evidence_hits: int = 0
     evidence_total: int = 0
     misses: list[Miss] = field(default_factory=list)
+    evidence_misses: list[Miss] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
 
     @property
@@ -104,6 +105,7 @@ class EvalResult:
                 "hit_rate": round(self.evidence_hit_rate, 4),
             },
             "misses": [m.__dict__ for m in self.misses],
+            "evidence_misses": [m.__dict__ for m in self.evidence_misses],
             "failed": self.failed,
         }
 
@@ -169,6 +171,11 @@ def score_document(report: DocumentReport, gold: GoldDocument, result: EvalResul
                 result.evidence_total += 1
                 if any(e.start < span[1] and span[0] < e.end for e in req.evidence):
                     result.evidence_hits += 1
+                else:
+                    shown = req.evidence[0].text[:100] if req.evidence else ""
+                    result.evidence_misses.append(
+                        Miss(gold.name, rid, "evidence", shown, str(g["quote"])[:120])
+                    )
     c, t, misses = _deadline_score(report, gold)
     result.deadline_correct += c
     result.deadline_total += t
