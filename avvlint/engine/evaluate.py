@@ -146,9 +146,9 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
             if pat.references_annex:
                 for label in _annex_refs(m, unit, spans):
                     parts = label.split()
-                    if len(parts) == 2 and parts[0] in {"anlage", "anhang", "annex", "appendix"}:
-                        if not _annex_present(analysis, label):
-                            out.missing_annexes.append((label, evidence[0]))
+                    is_numbered = len(parts) == 2 and parts[0] in {"anlage", "anhang", "annex", "appendix"}
+                    if is_numbered and not _annex_present(analysis, label):
+                        out.missing_annexes.append((label, evidence[0]))
             heading_only = all(_in_heading(analysis, loc) for loc in evidence)
             ranked.append(((heading_only, pi, unit.start), evidence))
             found += 1

@@ -108,7 +108,8 @@ def _check_node(node: Any, path: Path, line: int | None) -> None:
         raise _err(
             path,
             ln,
-            f"a match node needs exactly one of all/any/not/regex/terms/fuzzy/lemma/similar/near, got {sorted(kinds) or 'none'}",
+            "a match node needs exactly one of all/any/not/regex/terms/fuzzy/lemma/similar/near, "
+            f"got {sorted(kinds) or 'none'}",
         )
     kind = kinds.pop()
     val = node[kind]
@@ -138,9 +139,8 @@ def _check_node(node: Any, path: Path, line: int | None) -> None:
         vals = val if isinstance(val, list) else [val]
         if not vals or not all(isinstance(v, str) and v.strip() for v in vals):
             raise _err(path, ln, f"'{kind}' needs a word or a list of words")
-    elif kind == "similar":
-        if not isinstance(val, list) or not all(isinstance(v, str) for v in val):
-            raise _err(path, ln, "'similar' needs a list of example wordings")
+    elif kind == "similar" and not (isinstance(val, list) and all(isinstance(v, str) for v in val)):
+        raise _err(path, ln, "'similar' needs a list of example wordings")
     if "min" in node and not (isinstance(node["min"], int) and 50 <= node["min"] <= 100):
         raise _err(path, ln, "'min' must be a similarity score between 50 and 100")
 

@@ -152,13 +152,13 @@ def _first_literals(tokens: list[str]) -> list[str] | None:
             return None
         head = alt[0]
         if head == "(":
-            depth, j = 0, 0
-            for j, tok in enumerate(alt):
+            depth, close = 0, 0
+            for close, tok in enumerate(alt):  # noqa: B007 - the index after the loop is the point
                 depth += tok == "("
                 depth -= tok == ")"
                 if depth == 0:
                     break
-            inner = _first_literals(alt[1:j])
+            inner = _first_literals(alt[1:close])
             if inner is None:
                 return None
             out.extend(inner)

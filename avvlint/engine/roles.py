@@ -62,7 +62,10 @@ _GENERIC = {
 }  # fmt: skip
 # A role definition: "(nachfolgend „Auftragnehmer“)", "– nachstehend Auftragnehmer genannt –",
 # "(„Auftragsverarbeiter“)", "(Auftragnehmer/Auftragsverarbeiter)".
-_ROLE = r"(auftragnehmer(?:in)?|auftragsverarbeiter(?:in)?|dienstleister(?:in)?|anbieter(?:in)?|processor|provider)"
+_ROLE = (
+    r"(auftragnehmer(?:in)?|auftragsverarbeiter(?:in)?|dienstleister(?:in)?|anbieter(?:in)?"
+    r"|processor|provider)"
+)
 _DEFINITION = re.compile(
     r"(?:(?:nachfolgend|im\s+folgenden|nachstehend|hiernach|hereinafter|im\s+weiteren)[\s:,]*(?:auch\s+)?"
     r"(?:als\s+|der\s+|die\s+|„|\"|“|‚|'|»|\*)*\s*" + _ROLE + r"\b"

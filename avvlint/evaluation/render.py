@@ -33,6 +33,7 @@ def render(result: EvalResult, console: Console, *, show_misses: bool = False, l
         f"F1 {o.f1:.3f}  (tp {o.tp} fp {o.fp} fn {o.fn} tn {o.tn})"
     )
     console.print(
-        f"deadline accuracy {result.deadline_accuracy:.3f} ({result.deadline_correct}/{result.deadline_total})  "
+        f"deadline accuracy {result.deadline_accuracy:.3f} "
+        f"({result.deadline_correct}/{result.deadline_total})  "
         f"evidence hit rate {result.evidence_hit_rate:.3f} ({result.evidence_hits}/{result.evidence_total})"
     )
