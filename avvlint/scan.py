@@ -15,6 +15,8 @@ Results come back sorted by path, so output is deterministic.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -190,11 +192,30 @@ def _report_key(sha: str, name: str, job: Job) -> str:
 _WORKER: tuple[Job, Cache] | None = None
 
 
+def warm_up(settings: Settings, libraries: bool = False) -> None:
+    """Compile the rules now (and with ``libraries``, import the PDF/DOCX readers).
+
+    Called in the parent before the first document: a bad rule file stops the run
+    once (``RuleError``) instead of failing every document, and workers forked
+    from here inherit the compiled rules and imported libraries instead of
+    loading them again. A single TXT check must not pay for the PDF libraries.
+    """
+    from . import api  # noqa: F401
+    from .rulesinfo import rule_index
+
+    rule_index(settings)
+    if libraries:
+        from .extract import docx, pdf  # noqa: F401
+
+
 def _init_worker(job: Job) -> None:
     global _WORKER
     from .cache import Cache
 
     _WORKER = (job, Cache(job.cache_root))
+    # A no-op when forked from a warmed parent; a rule error is reported per document.
+    with contextlib.suppress(Exception):
+        warm_up(job.settings, libraries=True)
 
 
 def _work(path: str) -> DocumentReport:
@@ -247,6 +268,8 @@ def run(
         else:
             todo.append(p)
     workers = min(jobs or default_jobs(), len(todo))
+    if todo:
+        warm_up(job.settings, libraries=workers > 1)
     if workers <= 1:
         for p in todo:
             results[p] = check_file(p, job, cache)
@@ -273,9 +296,14 @@ def _run_pool(
     while pending:
         batch = pending[:1] if isolate else pending
         crashed = False
+        ctx = _mp_context()
+        if ctx.get_start_method() == "fork":
+            # Keep the collector away from the objects workers inherit, so they
+            # stay shared pages instead of being copied into every worker.
+            gc.freeze()
         with ProcessPoolExecutor(
             max_workers=min(workers, len(batch)),
-            mp_context=_mp_context(),
+            mp_context=ctx,
             initializer=_init_worker,
             initargs=(job,),
         ) as pool:
@@ -305,10 +333,16 @@ def _run_pool(
 
 def _mp_context():  # type: ignore[no-untyped-def]
     import multiprocessing as mp
+    import sys
+    import threading
 
-    # forkserver: safe with threads in the parent (the progress bar) and cheap per
-    # worker; spawn where it is missing (Windows).
-    if "forkserver" in mp.get_all_start_methods():
+    # fork shares the parent's compiled rules and imported libraries, but is only
+    # safe while the parent runs no other thread (the progress bar refreshes
+    # without one). Otherwise forkserver (safe with threads), or spawn (Windows).
+    methods = mp.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        return mp.get_context("fork")
+    if "forkserver" in methods:
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["avvlint.scan", "avvlint.api"])
         return ctx

@@ -10,4 +10,6 @@ from avvlint import scan
 def crashing_work(path: str):  # type: ignore[no-untyped-def]
     if "absturz" in path:
         os._exit(139)
-    return scan._work(path)
+    assert scan._WORKER is not None
+    job, cache = scan._WORKER
+    return scan.check_file(path, job, cache)

@@ -160,3 +160,14 @@ def test_check_json_of_one_txt_imports_no_rich_pdf_or_docx(workdir: Path) -> Non
     )
     assert proc.stderr.strip().splitlines()[-1:] in ([], [""]), proc.stderr
     assert json.loads(proc.stdout)["documents"][0]["format"] == "txt"
+
+
+def test_exit_2_for_a_broken_company_rule(workdir: Path) -> None:
+    doc = write_empty_contract(workdir / "leer.txt")
+    rules = workdir / "firmenregeln"
+    rules.mkdir()
+    (rules / "AVV900-kaputt.yml").write_text("code: AVV900\nname: [kaputt\n")
+    res = run("check", str(doc), "--rule-path", str(rules))
+    assert res.exit_code == 2
+    assert "rule-error" in res.stderr and "AVV900-kaputt.yml" in res.stderr
+    assert "Traceback" not in res.stderr

@@ -2,4 +2,5 @@
 
 from . import main
 
-main(prog_name="avvlint")
+if __name__ == "__main__":  # worker processes re-import the main module
+    main(prog_name="avvlint")

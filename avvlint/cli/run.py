@@ -343,10 +343,13 @@ def _run_with_progress(files: list[str], job: Any, cache: Any, jobs: int) -> lis
         TextColumn("{task.description}", style="dim"),
         console=console,
         transient=True,
+        # No refresh thread: workers are forked from this process, which is only
+        # safe while it runs a single thread. We refresh as results arrive.
+        auto_refresh=False,
     ) as progress:
         task = progress.add_task("", total=len(files))
 
         def done(rep: DocumentReport) -> None:
-            progress.update(task, advance=1, description=os.path.basename(rep.path)[:40])
+            progress.update(task, advance=1, description=os.path.basename(rep.path)[:40], refresh=True)
 
         return scan.run(files, job, cache, jobs, on_done=done)
