@@ -55,15 +55,15 @@ def _list(fmt: str, **kw: Any) -> int:
         click.echo(json.dumps([rule_dict(r) for r in rs], ensure_ascii=False, indent=2))
         return 0
     from rich import box
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for col in ("Code", "Name", "Stufe", "Anforderung", "Rechtsgrundlage"):
-        table.add_column(col, overflow="fold")
+    for col in ("Code", "Name", "Stufe", "Anforderung"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("Rechtsgrundlage", overflow="fold")
     for r in rs:
         table.add_row(r.code, r.name, r.severity, r.requirement, r.legal_basis)
-    Console(highlight=False).print(table)
+    _console().print(table)
     click.echo(f"{len(rs)} rule{'s' if len(rs) != 1 else ''}")
     return 0
 
@@ -79,7 +79,6 @@ def explain(ident: str, fmt: str, **kw: Any) -> None:
 
 def _explain(ident: str, fmt: str, **kw: Any) -> int:
     from ..catalogue import BY_ID
-    from ..errors import AvvlintError
     from ..policy import DEADLINE_KINDS
 
     rs = _rules(kw)
@@ -107,13 +106,19 @@ def _explain(ident: str, fmt: str, **kw: Any) -> int:
     if fmt == "markdown":
         click.echo(md)
         return 0
-    try:
-        from rich.console import Console
-        from rich.markdown import Markdown
-    except ImportError as exc:  # pragma: no cover - rich is a dependency
-        raise AvvlintError("internal-error", str(exc)) from None
-    Console(highlight=False).print(Markdown(md))
+    from rich.markdown import Markdown
+
+    _console().print(Markdown(md))
     return 0
+
+
+def _console():  # type: ignore[no-untyped-def]
+    import sys
+
+    from rich.console import Console
+
+    # rich assumes 80 columns off a terminal; pipes and files get room to breathe.
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 120)
 
 
 def explain_markdown(rules: list[Rule], requirement: str | None) -> str:
@@ -135,9 +140,10 @@ def explain_markdown(rules: list[Rule], requirement: str | None) -> str:
         parts.append(f"{meta} · **Rechtsgrundlage:** {r.legal_basis}")
         if r.groups:
             parts.append("**Gruppen:** " + ", ".join(f"`{g}`" for g in r.groups))
-        parts.append(
-            f"### Was geprüft wird\n\n{r.message_de}" + (f"\n\n*{r.message_en}*" if r.message_en else "")
-        )
+        if r.requirement in BY_ID:
+            req = BY_ID[r.requirement]
+            parts.append(f"### Was geprüft wird\n\n{req.title_de} ({req.law}) — *{req.title_en}*")
+        parts.append(f"### Meldung\n\n{r.message_de}" + (f"\n\n*{r.message_en}*" if r.message_en else ""))
         if r.rationale:
             parts.append(f"### Warum\n\n{r.rationale.strip()}")
         if r.recommendation:
