@@ -82,7 +82,12 @@ def parse_policy_value(value: str | int | float) -> float:
 
     fn = getattr(policy, "parse_policy_value", None)
     if fn is not None:
-        return float(fn(value))
+        from .errors import AvvlintError
+
+        try:
+            return float(fn(value))
+        except AvvlintError as exc:  # the config layer names the key; it expects ValueError
+            raise ValueError(exc.message) from None
     if isinstance(value, bool):
         raise ValueError(f"expected a duration, got {value!r}")
     if isinstance(value, int | float):
