@@ -21,7 +21,7 @@ from .negation import negation_cue
 from .pack import CompiledPattern, RulePack
 
 MAX_EVIDENCE = 3
-MAX_SCAN = 12  # matches examined per pattern when ranking evidence
+MAX_SCAN = 60  # matches examined per pattern when ranking evidence
 _ANNEX_REF = re.compile(
     r"(?<![\w])(anlage|anhang|annex|appendix|anlagen|anhaenge)\s*(\d+[a-z]?|[a-z](?![\w]))?"
 )
@@ -77,13 +77,14 @@ def _check_negation(m: DocMatcher, spans: list[Span], pat: CompiledPattern) -> S
     return neg[0][1] if neg else None
 
 
-def _annex_refs(m: DocMatcher, unit: FUnit, spans: list[Span]) -> list[str]:
-    """Annex labels referenced in the sentences of the match ("anlage 1")."""
+def _annex_refs(m: DocMatcher, spans: list[Span]) -> list[tuple[str, Span]]:
+    """Annex labels ("anlage 1") referenced in the sentences of a match, with where."""
     out = []
     for sent in m.sentences_in(min(a for a, _ in spans), max(b for _, b in spans)):
-        for r in _ANNEX_REF.finditer(m.text[sent.start : sent.end]):
+        for r in _ANNEX_REF.finditer(m.text, sent.start, sent.end):
             word = {"anhaenge": "anhang", "anlagen": "anlage"}.get(r.group(1), r.group(1))
-            out.append(f"{word} {r.group(2)}" if r.group(2) else word)
+            label = f"{word} {r.group(2)}" if r.group(2) else word
+            out.append((label, (sent.start, sent.end)))
     return out
 
 
@@ -104,6 +105,15 @@ def _annex_present(analysis: Analysis, label: str) -> bool:
     return False
 
 
+def _affinity(m: DocMatcher, unit: FUnit, spans: list[Span]) -> int:
+    """How many matched words the section headings above the match share: evidence in
+    "§ 8 Meldung von Datenschutzverletzungen" beats a passing mention elsewhere."""
+    heads = m.analysis.heading_text(unit.section)
+    if not heads:
+        return 0
+    return sum(1 for a, b in spans if m.text[a : min(b, a + 5)] in heads and b - a >= 5)
+
+
 def _in_heading(analysis: Analysis, loc: Location) -> bool:
     b = analysis.doc.block_at(loc.start)
     return b is not None and b.kind == "heading"
@@ -116,7 +126,7 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
     duty), earlier patterns outrank later ones, then document order.
     """
     out = _Outcome(rule=rule)
-    ranked: list[tuple[tuple[bool, int, int], list[Location]]] = []
+    ranked: list[tuple[tuple[bool, int, int, int], list[Location]]] = []
     for pi, pat in enumerate(patterns):
         found = 0
         anchors = m.anchors(pat.node)
@@ -138,19 +148,22 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
                 # Drop the negated sentences; the duty may still be stated by the rest.
                 rest = m.eval(pat.node, unit.without([s for s, _ in negated]))
                 if not rest:
-                    if len(out.negated) < MAX_EVIDENCE:
-                        out.negated.extend(_evidence(analysis, m, spans)[:1])
+                    (s0, s1), cue = negated[0]
+                    inside = [sp for sp in spans if s0 <= sp[0] < s1] + [cue]
+                    loc = _evidence(analysis, m, [(min(a for a, _ in inside), max(b for _, b in inside))])
+                    out.negated.extend(loc[:1])
                     continue
                 spans = sorted(set(rest))
             evidence = _evidence(analysis, m, spans)
-            if pat.references_annex:
-                for label in _annex_refs(m, unit, spans):
-                    parts = label.split()
-                    is_numbered = len(parts) == 2 and parts[0] in {"anlage", "anhang", "annex", "appendix"}
-                    if is_numbered and not _annex_present(analysis, label):
-                        out.missing_annexes.append((label, evidence[0]))
-            heading_only = all(_in_heading(analysis, loc) for loc in evidence)
-            ranked.append(((heading_only, pi, unit.start), evidence))
+            for label, where in _annex_refs(m, spans):
+                parts = label.split()
+                is_numbered = len(parts) == 2 and parts[0] in {"anlage", "anhang", "annex", "appendix"}
+                if is_numbered and not _annex_present(analysis, label):
+                    out.missing_annexes.append((label, _evidence(analysis, m, [where])[0]))
+            # The clause words before the heading they stand under.
+            evidence.sort(key=lambda loc: _in_heading(analysis, loc))
+            heading_only = _in_heading(analysis, evidence[0])
+            ranked.append(((heading_only, pi, -_affinity(m, unit, spans), unit.start), evidence))
             found += 1
     ranked.sort(key=lambda r: r[0])
     seen: list[Location] = []
