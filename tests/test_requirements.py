@@ -117,3 +117,22 @@ def test_every_missing_element_has_a_finding_with_basis_and_recommendation() -> 
     for rid in missing:
         f = by_req[rid]
         assert f.legal_basis.startswith("Art. 28") and f.recommendation and f.message
+
+
+def test_typos_in_duty_words_are_tolerated_but_real_words_are_not_changed() -> None:
+    from avvlint.analysis import Analysis
+    from avvlint.engine import load_rule_pack
+    from avvlint.engine.matcher import DocMatcher
+    from avvlint.extract import extract_bytes
+
+    text = (
+        "Der Auftragsverarbeiter informiert den Veranwortlichen unverzüglich über jede Datenschutzverletzung. "
+        "Der Verantwortliche erteilt Weisungen. Bei Widersprüchen geht dieser Vertrag vor. "
+        "Vertragliche Pflichten bestehen fort. Die Übermittlung erfolgt verschlüsselt."
+    )
+    pack = load_rule_pack()
+    m = DocMatcher(Analysis(extract_bytes(text.encode(), "t.txt")), pack.lemma_forms, pack.lexicon)
+    assert m.typos == {"veranwortlichen": "verantwortlichen"}
+    report = avvlint.check_bytes(text.encode(), "t.txt")
+    ev = report.requirement("a28.3.f.breach_notification").evidence[0]
+    assert "Veranwortlichen" in ev.text  # the user sees the document's own spelling

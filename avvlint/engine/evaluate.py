@@ -178,7 +178,7 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
 
 
 def evaluate(pack: RulePack, analysis: Analysis) -> tuple[list[RequirementResult], list[Finding]]:
-    m = DocMatcher(analysis, pack.lemma_forms)
+    m = DocMatcher(analysis, pack.lemma_forms, pack.lexicon)
     outcomes: dict[str, list[_Outcome]] = {}
     absence_findings: list[Finding] = []
     for rule in pack.rules:

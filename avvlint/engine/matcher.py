@@ -69,8 +69,20 @@ def _compile(regex: str) -> re.Pattern[str]:
 class DocMatcher:
     """Matching state for one document: leaf spans, units, party names."""
 
-    def __init__(self, analysis: Analysis, lemma_forms: dict[str, frozenset[str]] | None = None) -> None:
+    def __init__(
+        self,
+        analysis: Analysis,
+        lemma_forms: dict[str, frozenset[str]] | None = None,
+        lexicon: frozenset[str] = frozenset(),
+    ) -> None:
         self.analysis = analysis
+        if lexicon:
+            from .typos import apply, corrections
+
+            self.typos = corrections(analysis.folded.text, lexicon)
+            analysis.folded = apply(analysis.folded, self.typos)
+        else:
+            self.typos = {}
         self.text = analysis.folded.text
         self.processor_names = tuple(detect_processor_names(analysis.doc.text))
         self._spans: dict[str, tuple[list[int], list[Span]]] = {}
