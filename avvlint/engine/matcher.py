@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..analysis import Analysis
 from ..fold import fold_str
 from .patterns import All, Any_, Fuzzy, Leaf, Lemma, Near, Node, Not, Similar, expand_roles
-from .roles import CONTROLLER_STEMS, PROCESSOR_STEMS, detect_processor_names
+from .roles import CONTROLLER_STEMS, PROCESSOR_STEMS, detect_party_names
 
 Span = tuple[int, int]
 _WORD = re.compile(r"[a-z0-9][\w\-]*")
@@ -84,7 +84,9 @@ class DocMatcher:
         else:
             self.typos = {}
         self.text = analysis.folded.text
-        self.processor_names = tuple(detect_processor_names(analysis.doc.text))
+        proc, ctrl = detect_party_names(analysis.doc.text)
+        self.processor_names = tuple(proc)
+        self.controller_names = tuple(ctrl)
         self._spans: dict[str, tuple[list[int], list[Span]]] = {}
         self._units: dict[str, list[FUnit]] = {}
         self._vocab: list[str] | None = None
@@ -109,6 +111,16 @@ class DocMatcher:
         if "_real" not in self._units:
             self._units["_real"] = [u for u in self.units("sentence") if not u.parts]
         return self._units["_real"]
+
+    def sentence_before(self, sent: FUnit) -> FUnit | None:
+        """The sentence before ``sent`` if it stands in the same block (paragraph)."""
+        sents = self.real_sentences()
+        i = bisect.bisect_left([u.start for u in sents], sent.start) - 1
+        if i < 0:
+            return None
+        prev = sents[i]
+        between = self.text[prev.end : sent.start]
+        return prev if "\n\n" not in between else None
 
     def sentences_in(self, start: int, end: int) -> list[FUnit]:
         sents = self.real_sentences()
@@ -173,6 +185,7 @@ class DocMatcher:
                 out.extend(fold_str(n) for n in self.processor_names)
             elif lit == "{controller}":
                 out.extend(CONTROLLER_STEMS)
+                out.extend(fold_str(n) for n in self.controller_names)
             else:
                 out.append(lit)
         return tuple(out)
@@ -193,7 +206,11 @@ class DocMatcher:
         return out
 
     def _leaf_regex(self, leaf: Leaf) -> str:
-        return expand_roles(leaf.regex, self.processor_names) if leaf.uses_roles else leaf.regex
+        return (
+            expand_roles(leaf.regex, self.processor_names, self.controller_names)
+            if leaf.uses_roles
+            else leaf.regex
+        )
 
     def _vocabulary(self) -> list[str]:
         if self._vocab is None:

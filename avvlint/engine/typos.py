@@ -38,7 +38,7 @@ def _inside_slip(a: str, b: str) -> bool:
         i += 1
     longer = a if len(a) > len(b) else b
     umlaut = longer[i : i + 2] in {"ae", "oe", "ue"} or longer[max(0, i - 1) : i + 1] in {"ae", "oe", "ue"}
-    return i <= len(b) - 3 and longer[i] != "e" and not umlaut
+    return i <= len(b) - 3 and longer[i] not in "e-" and not umlaut
 
 
 _SUFFIXES = ("", "e", "n", "s", "en", "er", "es", "em", "ens", "ern")

@@ -193,9 +193,12 @@ def evaluate_dir(root: Path, settings: Settings | None = None) -> EvalResult:
     for gold in load_gold_dir(root):
         try:
             doc = extract_path(gold.document, settings.limits)
+            report = check_document(doc, settings)
         except AvvlintError as exc:
             result.failed.append(f"{gold.name}: {exc.code}: {exc.message}")
             continue
-        report = check_document(doc, settings)
+        except Exception as exc:  # an internal error must show up as a failed document, not a crash
+            result.failed.append(f"{gold.name}: internal-error: {type(exc).__name__}: {exc}")
+            continue
         score_document(report, gold, result, doc.text)
     return result
