@@ -152,7 +152,8 @@ def parse_policy_value(value: str | int | float) -> float:
             if len(found) != 1 or found[0].start > 0 or found[0].end < len(folded.rstrip(". ")):
                 raise AvvlintError(
                     "config-error",
-                    f"invalid policy value {value!r}: expected a duration like 48h, 3d, 2w, 1 month or 30 Tage",
+                    f"invalid policy value {value!r}: "
+                    "expected a duration like 48h, 3d, 2w, 1 month or 30 Tage",
                 )
             hours = found[0].hours
     if not (hours > 0 and hours < 1e7):

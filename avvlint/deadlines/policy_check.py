@@ -117,7 +117,8 @@ def deadline_rules(policy: Policy | None = None) -> list[Rule]:
                 rationale=(
                     f"Die {kt.de} des Vertrags wird mit der konfigurierten Vorgabe verglichen "
                     f"({t.key}, änderbar per Konfiguration oder --policy {kind}=…). Zeiträume werden in "
-                    "Stunden umgerechnet; Werktage zählen im ungünstigsten Fall, Spannen mit ihrer Obergrenze."
+                    "Stunden umgerechnet; Werktage zählen im ungünstigsten Fall, "
+                    "Spannen mit ihrer Obergrenze."
                 ),
                 recommendation=kt.recommendation,
                 type="deadline",
@@ -136,7 +137,8 @@ def deadline_rules(policy: Policy | None = None) -> list[Rule]:
             message_de="Frist ohne Zahl („unverzüglich“, „rechtzeitig“, „angemessen“)",
             message_en="deadline without a number ('without undue delay', 'in good time', 'reasonable')",
             rationale=(
-                "Eine Pflicht ohne bezifferte Frist lässt sich nicht prüfen und im Streitfall schwer durchsetzen; "
+                "Eine Pflicht ohne bezifferte Frist lässt sich nicht prüfen und im Streitfall schwer "
+                "durchsetzen; "
                 "„unverzüglich“ heißt nur „ohne schuldhaftes Zögern“."
             ),
             recommendation="Die Pflicht um eine feste Höchst- bzw. Mindestfrist ergänzen.",
@@ -151,9 +153,13 @@ def deadline_rules(policy: Policy | None = None) -> list[Rule]:
             requirement=GROUP,
             severity="warning",
             legal_basis="Art. 28 Abs. 3 DSGVO",
-            message_de="Frist durch Einschränkung abgeschwächt („in der Regel“, „grundsätzlich“, „soweit möglich“)",
+            message_de=(
+                "Frist durch Einschränkung abgeschwächt („in der Regel“, „grundsätzlich“, „soweit möglich“)"
+            ),
             message_en="deadline weakened by a hedge ('as a rule', 'generally', 'where possible')",
-            rationale="Eine Frist, die nur „in der Regel“ oder „nach Möglichkeit“ gilt, ist keine verbindliche Zusage.",
+            rationale=(
+                "Eine Frist, die nur „in der Regel“ oder „nach Möglichkeit“ gilt, ist keine verbindliche Zusage."
+            ),
             recommendation="Die Einschränkung streichen, sodass die Frist ausnahmslos gilt.",
             type="deadline",
             groups=(GROUP,),
@@ -296,7 +302,8 @@ def evaluate_deadlines(deadlines: list[Deadline], settings: Settings, source: st
                         requirement=d.kind,
                         severity=level,  # type: ignore[arg-type]
                         message=(
-                            f"{kt.de} „{d.written}“ ist durch {words} abgeschwächt und damit nicht verbindlich "
+                            f"{kt.de} „{d.written}“ ist durch {words} abgeschwächt und damit nicht "
+                            "verbindlich "
                             f"– „{quote}“"
                         ),
                         message_en=f"{kt.en} '{d.written}' is weakened by {words_en} - \"{quote}\"",
