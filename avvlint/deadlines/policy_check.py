@@ -158,7 +158,8 @@ def deadline_rules(policy: Policy | None = None) -> list[Rule]:
             ),
             message_en="deadline weakened by a hedge ('as a rule', 'generally', 'where possible')",
             rationale=(
-                "Eine Frist, die nur „in der Regel“ oder „nach Möglichkeit“ gilt, ist keine verbindliche Zusage."
+                "Eine Frist, die nur „in der Regel“ oder „nach Möglichkeit“ gilt, "
+                "ist keine verbindliche Zusage."
             ),
             recommendation="Die Einschränkung streichen, sodass die Frist ausnahmslos gilt.",
             type="deadline",
