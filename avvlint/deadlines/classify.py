@@ -18,14 +18,18 @@ from .durations import Duration
 
 # Words that start the phrase naming the event a period counts from or before.
 _ANCHOR_START = re.compile(
-    r"\s*(?:im voraus |vorab |vorher )?(?:nach|ab|seit|vor|after|following|from|of|upon|prior to|before)\b"
+    r"\.?\s*(?:im voraus |vorab |vorher )?(?:nach|ab|seit|vor|after|following|from|of|upon|prior to|before)\b"
 )
+_WORD = re.compile(r"\S+")
+TRIGGER_WORDS = 5  # "nach Eingang der Weisung des Auftraggebers"
 _SPAN_END = re.compile(r"[,;:()]|\.(?:\s|$)")
 _INCLUSION = re.compile(
     r"(einschliesslich|einschl\.|inklusive|inkl\.?|umfasst|samt|sowie|auch|\bund\b|\boder\b|including"
     r"|as well as|\band\b|together with)"
 )
 CONTEXT_FACTOR = 0.5
+# A comma that opens a new clause with its own subject: "..., und der Auftraggeber kann ..."
+_NEW_CLAUSE = re.compile(r", (und|oder|sowie|wobei|waehrend|damit|sodass|so dass|and|or|while|whereas)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +48,10 @@ def trigger_span(text: str, d: Duration) -> tuple[int, int] | None:
         return None
     end_m = _SPAN_END.search(text, m.end())
     end = end_m.start() if end_m else len(text)
-    return d.end, min(end, m.end() + 90)
+    words = list(_WORD.finditer(text, m.end(), end))
+    if len(words) > TRIGGER_WORDS:
+        end = words[TRIGGER_WORDS - 1].end()
+    return d.end, end
 
 
 def _proximity(text: str, d: Duration, start: int, end: int) -> float:
@@ -57,8 +64,8 @@ def _proximity(text: str, d: Duration, start: int, end: int) -> float:
     dist = gap_end - gap_start
     p = 1.0 if dist <= 30 else max(0.3, 1.0 - (dist - 30) / 200)
     between = text[gap_start:gap_end]
-    if ";" in between:
-        p *= 0.4
+    if ";" in between or _NEW_CLAUSE.search(between):
+        p *= 0.6
     return p
 
 
@@ -101,7 +108,10 @@ def kind_scores(d: Duration, ctx: Context, book: CueBook | None = None) -> dict[
         if cues.needs_notice:
             # notice words in the trigger ("nach Erhalt der Mitteilung") name the start,
             # not an advance notice
-            untriggered = _blank(text, trig)[seg_start:seg_end]
+            untriggered = _blank(text, trig)
+            for m in _NOT_A_DUTY.finditer(untriggered):
+                untriggered = _blank(untriggered, m.span())
+            untriggered = untriggered[seg_start:seg_end]
             if not _has_notice(cues, untriggered, ctx, d):
                 score = 0.0
             elif score > 0:
@@ -120,6 +130,8 @@ def kind_scores(d: Duration, ctx: Context, book: CueBook | None = None) -> dict[
         CONTEXT_FACTOR * 0.5 * (_present(book.none_topic, ctx.heading) + _present(book.none_topic, ctx.lead))
     )
     scores["none"] = none
+    if d.anchor == "before":
+        scores["objection_period"] *= 0.3  # an objection period runs from the notice, not before
     return scores
 
 
@@ -149,6 +161,9 @@ def classify_duration(d: Duration, ctx: Context, book: CueBook | None = None) ->
     book = book or default_cue_book()
     if d.periodic:
         return []
+    seg_start, seg_end = _segment(ctx.text, d)
+    if any(c.pattern.search(ctx.text, seg_start, seg_end) for c in book.veto):
+        return []
     scores = kind_scores(d, ctx, book)
     none = scores.pop("none")
     for kind in _MAX_ONLY:
@@ -163,32 +178,49 @@ def classify_duration(d: Duration, ctx: Context, book: CueBook | None = None) ->
 
 
 def _deletion_kinds(d: Duration, ctx: Context, book: CueBook, scores: dict[str, float]) -> list[str]:
-    """``deletion``, ``backup_deletion`` or both ("alle Daten einschließlich der Backups")."""
+    """``deletion``, ``backup_deletion`` or both ("alle Daten einschließlich der Backups").
+
+    A backup word counts for this number when it stands in the same comma-free clause
+    ("Backups 30 Tage") or is added by an inclusion word ("und umfasst auch Backups");
+    "..., Backups nach weiteren 60 Tagen" belongs to the next number.
+    """
     text = ctx.text
     seg_start, seg_end = _segment(text, d)
     trig = trigger_span(text, d)
-    backup_hits = [
+    hits = [
         m
         for c in book.kinds["backup_deletion"].topic
         for m in c.pattern.finditer(text, seg_start, seg_end)
         if not (trig and trig[0] <= m.start() < trig[1])
     ]
-    if not backup_hits:
-        if scores["backup_deletion"] > 0 and scores["deletion"] == 0:
-            return ["backup_deletion"]
-        if _present(book.kinds["backup_deletion"].topic, ctx.lead) and not _present(
-            book.kinds["deletion"].topic, text[seg_start:seg_end]
-        ):
+    own: list[re.Match[str]] = []
+    included = False
+    for m in hits:
+        lo, hi = (m.end(), d.start) if m.end() <= d.start else (d.end, m.start())
+        between = text[lo:hi]
+        inclusion = _INCLUSION.search(text[max(seg_start, m.start() - 60) : m.start()])
+        if "," not in between:
+            own.append(m)
+            included = included or bool(inclusion and m.start() > d.end)
+        elif inclusion and m.start() > d.end:
+            own.append(m)
+            included = True
+    if not own:
+        lead_backup = _present(book.kinds["backup_deletion"].topic, ctx.lead)
+        if lead_backup and not _present(book.kinds["deletion"].topic, text[seg_start:seg_end]):
             return ["backup_deletion"]
         return ["deletion"] if scores["deletion"] >= book.min_score else []
-    first = min(m.start() for m in backup_hits)
-    before = text[max(seg_start, first - 80) : first]
-    data_words = re.search(
-        r"\bdaten\b|datenbest|kundendaten|personenbezogene|\bdata\b|unterlagen", text[seg_start:first]
-    )
-    if _INCLUSION.search(before) and data_words:
+    first = min(m.start() for m in own)
+    before = text[max(seg_start, first - 60) : first]
+    if included or (_INCLUSION.search(before) and _DATA_WORDS.search(text[seg_start:first])):
         return ["deletion", "backup_deletion"]
     return ["backup_deletion"]
+
+
+_DATA_WORDS = re.compile(
+    r"\b(personenbezogene\w*|kundendaten|nutzerdaten|daten|unterlagen|datenbestaende"
+    r"|personal data|customer data|data)\b"
+)
 
 
 # --- qualifiers -------------------------------------------------------------
@@ -213,17 +245,29 @@ def find_qualifiers(
     return hits
 
 
-def hedges_for(d: Duration, text: str, book: CueBook | None = None) -> list[QualifierHit]:
-    """Hedges weakening duration ``d``: same clause, shortly before or after the number."""
+def hedges_for(
+    d: Duration, text: str, book: CueBook | None = None, others: list[Duration] | None = None
+) -> list[QualifierHit]:
+    """Hedges weakening duration ``d``: same clause, shortly before or after the number,
+    and not beyond a neighbouring number ("nach Möglichkeit 24, spätestens 72 Stunden")."""
     book = book or default_cue_book()
     seg_start, seg_end = _segment(text, d)
-    return find_qualifiers(book.hedge, text, max(seg_start, d.start - 90), min(seg_end, d.end + 60))
+    start = max(seg_start, d.start - 90)
+    end = min(seg_end, d.end + 60)
+    for o in others or ():
+        if o.end <= d.start:
+            start = max(start, o.end)
+        elif o.start >= d.end:
+            end = min(end, o.start)
+    return find_qualifiers(book.hedge, text, start, end)
 
 
 # --- duties without a number -------------------------------------------------
 
 
-def vague_duties(ctx: Context, book: CueBook | None = None) -> list[tuple[str, float, list[QualifierHit]]]:
+def vague_duties(
+    ctx: Context, book: CueBook | None = None, numeric: list[Duration] | None = None
+) -> list[tuple[str, float, list[QualifierHit]]]:
     """Kinds whose duty this sentence states without a number, with a strength score.
 
     Returns (kind, score, vague words) for each kind; the caller reports such a duty
@@ -231,6 +275,13 @@ def vague_duties(ctx: Context, book: CueBook | None = None) -> list[tuple[str, f
     """
     book = book or default_cue_book()
     text = ctx.text
+    if any(c.pattern.search(text) for c in book.vague_block + book.veto):
+        return []
+    # the words naming when a period starts ("nach Zugang der Mitteilung") state no duty
+    for d in numeric or ():
+        text = _blank(text, trigger_span(text, d))
+    for m in _NOT_A_DUTY.finditer(text):
+        text = _blank(text, m.span())
     vague_words = find_qualifiers(book.vague, text)
     out: list[tuple[str, float, list[QualifierHit]]] = []
     for kind, cues in book.kinds.items():
@@ -257,6 +308,8 @@ def vague_duties(ctx: Context, book: CueBook | None = None) -> list[tuple[str, f
             continue
         if kind == "backup_deletion" and not _near(cues.topic, cues.duty, text, 80):
             continue  # "Datensicherungssysteme ... zum Löschen von Daten" in a TOM list
+        if kind == "deletion" and _about_backups_only(text, book):
+            continue  # "Die Löschung aus Backups erfolgt ..." is a backup deletion duty
         score = topic + 0.5 * context + (1.0 if vague_words else 0.0)
         if _ASSIST.search(text):
             score -= 1.5  # "unterstützt bei Meldungen": help with the controller's duty
@@ -279,6 +332,25 @@ def _speed_words_near_topic(cues: KindCues, text: str, words: list[QualifierHit]
         if any(c.pattern.search(segment) for c in cues.topic):
             out.append(w)
     return out
+
+
+def _about_backups_only(text: str, book: CueBook) -> bool:
+    spans = [m.span() for c in book.kinds["backup_deletion"].topic for m in c.pattern.finditer(text)]
+    if not spans:
+        return False
+    blanked = text
+    for a, b in spans:
+        blanked = blanked[:a] + " " * (b - a) + blanked[b:]
+    return not _DATA_WORDS.search(blanked)
+
+
+# Phrases that name a start event or deny a notice; they state no duty of their own.
+_NOT_A_DUTY = re.compile(
+    r"(nach|ab|seit) (erhalt|zugang|eingang|zustellung) (der|dieser|einer|seiner) "
+    r"(mitteilung|information|benachrichtigung|anzeige|ankuendigung)"
+    r"|ohne (vorherige |vorhergehende )?(ankuendigung|anmeldung|vorankuendigung|notice)"
+    r"|without (prior )?notice"
+)
 
 
 _ASSIST = re.compile(r"unterstuetz|\bassist|\bsupport|\bhilft\b|mitwirk")

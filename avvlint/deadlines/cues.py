@@ -54,6 +54,8 @@ class CueBook:
     min_score: float
     vague: tuple[Qualifier, ...]
     hedge: tuple[Qualifier, ...]
+    vague_block: tuple[Cue, ...] = ()
+    veto: tuple[Cue, ...] = ()
 
 
 def rules_dir() -> Path:
@@ -178,6 +180,9 @@ def load_cue_book(kinds_path: Path, qualifiers_path: Path) -> CueBook:
     none = data.get("none") or {}
     if not isinstance(none, dict):
         raise RuleError(f"{kinds_path}: 'none' must be a mapping with topic/trigger lists")
+    unknown_none = set(none) - {"topic", "trigger", "vague_block", "veto"}
+    if unknown_none:
+        raise RuleError(f"{kinds_path}: none: unknown key(s) {', '.join(sorted(unknown_none))}")
     min_score = data.get("min_score", 2.5)
     if not isinstance(min_score, int | float) or isinstance(min_score, bool):
         raise RuleError(f"{kinds_path}: min_score must be a number")
@@ -189,6 +194,8 @@ def load_cue_book(kinds_path: Path, qualifiers_path: Path) -> CueBook:
         min_score=float(min_score),
         vague=_qualifiers(qualifiers_path, "vague", qdata.get("vague")),
         hedge=_qualifiers(qualifiers_path, "hedge", qdata.get("hedge")),
+        vague_block=_cues(kinds_path, "none.vague_block", none.get("vague_block")),
+        veto=_cues(kinds_path, "none.veto", none.get("veto")),
     )
 
 

@@ -130,13 +130,16 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
     vague_candidates: dict[str, tuple[float, int, _Sentence, list]] = {}
     for order, s in enumerate(_sentences(analysis)):
         numeric_kinds: set[str] = set()
-        for d in find_durations(s.text):
+        durations = find_durations(s.text)
+        classified: list[Duration] = []
+        for d in durations:
             kinds = classify_duration(d, s.ctx, book)
             if not kinds:
                 continue
+            classified.append(d)
             src_start, src_end = analysis.to_source(s.fstart + d.start, s.fstart + d.end)
             written = doc.text[src_start:src_end]
-            hedges = hedges_for(d, s.text, book)
+            hedges = hedges_for(d, s.text, book, [o for o in durations if o is not d])
             ev_start, ev_end = _evidence_span(s.text, d)
             ev = analysis.to_source(s.fstart + ev_start, s.fstart + ev_end)
             qualifiers = [_source_words(analysis, s, h.start, h.end) for h in hedges]
@@ -158,7 +161,7 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
                         qualifiers=qualifiers,
                     )
                 )
-        for kind, score, words in vague_duties(s.ctx, book):
+        for kind, score, words in vague_duties(s.ctx, book, classified):
             if kind in numeric_kinds:
                 continue
             best = vague_candidates.get(kind)
