@@ -149,6 +149,11 @@ def load_cue_book(kinds_path: Path, qualifiers_path: Path) -> CueBook:
     raw_kinds = data.get("kinds")
     if not isinstance(raw_kinds, dict):
         raise RuleError(f"{kinds_path}: 'kinds' must map each deadline kind to its cues")
+    unknown_kinds = [k for k in raw_kinds if k not in DEADLINE_KINDS]
+    if unknown_kinds:
+        raise RuleError(
+            f"{kinds_path}: unknown deadline kind {unknown_kinds[0]!r} (known: {', '.join(DEADLINE_KINDS)})"
+        )
     missing = [k for k in DEADLINE_KINDS if k not in raw_kinds]
     if missing:
         raise RuleError(f"{kinds_path}: kinds without cues: {', '.join(missing)}")
