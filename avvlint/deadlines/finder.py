@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..analysis import Analysis, Unit
 from ..report import Deadline
@@ -132,14 +132,14 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
         numeric_kinds: set[str] = set()
         durations = find_durations(s.text)
         classified: list[Duration] = []
-        for d in durations:
-            kinds = classify_duration(d, s.ctx, book)
+        for i, d in enumerate(durations):
+            kinds = classify_duration(*_window(d, s.ctx), book)
             if not kinds:
                 continue
             classified.append(d)
             src_start, src_end = analysis.to_source(s.fstart + d.start, s.fstart + d.end)
             written = doc.text[src_start:src_end]
-            hedges = hedges_for(d, s.text, book, [o for o in durations if o is not d])
+            hedges = hedges_for(d, s.text, book, durations[max(0, i - 1) : i] + durations[i + 1 : i + 2])
             ev_start, ev_end = _evidence_span(s.text, d)
             ev = analysis.to_source(s.fstart + ev_start, s.fstart + ev_end)
             qualifiers = [_source_words(analysis, s, h.start, h.end) for h in hedges]
@@ -161,7 +161,7 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
                         qualifiers=qualifiers,
                     )
                 )
-        for kind, score, words in vague_duties(s.ctx, book, classified):
+        for kind, score, words in _vague_in_chunks(s.ctx, book, classified):
             if kind in numeric_kinds:
                 continue
             best = vague_candidates.get(kind)
@@ -190,6 +190,38 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
         )
     deadlines.sort(key=lambda x: (x.evidence.start if x.evidence else -1, x.kind))
     return deadlines
+
+
+WINDOW = 400  # characters on each side of a number that can say what it is
+
+
+def _window(d: Duration, ctx: Context) -> tuple[Duration, Context]:
+    """The duration and the sentence cut to a window around it: cues further away carry no
+    weight worth the time, and a run-on "sentence" (a flattened table) stays linear."""
+    if len(ctx.text) <= 2 * WINDOW + (d.end - d.start):
+        return d, ctx
+    start = max(0, d.start - WINDOW)
+    end = min(len(ctx.text), d.end + WINDOW)
+    return replace(d, start=d.start - start, end=d.end - start), replace(ctx, text=ctx.text[start:end])
+
+
+CHUNK = 2000
+
+
+def _vague_in_chunks(ctx: Context, book: CueBook, numeric: list[Duration]):
+    """Numberless duties of a sentence; run-on text is read in chunks."""
+    if len(ctx.text) <= CHUNK:
+        return vague_duties(ctx, book, numeric)
+    out = []
+    for start in range(0, len(ctx.text), CHUNK):
+        part = ctx.text[start : start + CHUNK]
+        inside = [
+            replace(d, start=d.start - start, end=d.end - start)
+            for d in numeric
+            if start <= d.start < start + CHUNK
+        ]
+        out += vague_duties(replace(ctx, text=part), book, inside)
+    return out
 
 
 def _around(text: str, start: int, end: int) -> tuple[int, int]:
