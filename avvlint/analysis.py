@@ -19,12 +19,18 @@ from .nlp.sentences import split_sentences
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A span of the document that a rule condition is evaluated on."""
+    """A span of the document that a rule condition is evaluated on.
+
+    ``parts`` is set for units made of non-adjacent pieces: a list's lead-in
+    ("Der Auftragsverarbeiter unterstützt den Auftraggeber bei:") joined with one
+    of its items ("der Sicherheit der Verarbeitung (Art. 32 DSGVO)").
+    """
 
     start: int
     end: int
     block: int | None = None  # index into Document.blocks
     section: int | None = None  # index into Document.sections
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -33,7 +39,8 @@ class Analysis:
     folded: Folded = field(init=False)
 
     def __post_init__(self) -> None:
-        self.folded = fold(self.doc.text)
+        # Newlines are kept so that rules can anchor at line starts.
+        self.folded = fold(self.doc.text, keep_newlines=True)
 
     # -- spans ---------------------------------------------------------------
     def folded_span(self, start: int, end: int) -> tuple[int, int]:
@@ -49,41 +56,72 @@ class Analysis:
     # -- units ---------------------------------------------------------------
     @cached_property
     def sentences(self) -> list[Unit]:
+        """Sentences within blocks, plus each list item joined with its lead-in sentence."""
         out: list[Unit] = []
         text = self.doc.text
+        last_sentence: dict[int, Unit] = {}
         for bi, b in enumerate(self.doc.blocks):
             sec = self.doc.section_index(b.start)
             if b.kind == "table_row":
                 out.append(Unit(b.start, b.end, bi, sec))
                 continue
             for s, e in split_sentences(text, b.start, b.end):
-                out.append(Unit(s, e, bi, sec))
+                u = Unit(s, e, bi, sec)
+                out.append(u)
+                last_sentence[bi] = u
+        for intro, items in self.lists:
+            lead = last_sentence.get(intro)
+            if lead is None:
+                continue
+            for i in items:
+                b = self.doc.blocks[i]
+                out.append(
+                    Unit(lead.start, b.end, i, lead.section, ((lead.start, lead.end), (b.start, b.end)))
+                )
+        out.sort(key=lambda u: (u.start, u.end))
+        return out
+
+    @cached_property
+    def lists(self) -> list[tuple[int, list[int]]]:
+        """Lead-in blocks ("… verpflichtet sich:", "Kategorien betroffener Personen") with their items."""
+        blocks = self.doc.blocks
+        out: list[tuple[int, list[int]]] = []
+        for i, b in enumerate(blocks):
+            if b.kind == "table_row":
+                continue
+            if not _is_lead_in(self.doc, b, blocks[i + 1] if i + 1 < len(blocks) else None):
+                continue
+            items: list[int] = []
+            j = i + 1
+            while j < len(blocks) and _is_item(self.doc, blocks[j], bool(items)):
+                items.append(j)
+                j += 1
+            if items:
+                out.append((i, items))
         return out
 
     @cached_property
     def clauses(self) -> list[Unit]:
-        """Blocks, with a numbered paragraph "(3)" absorbing the items that follow it."""
+        """Blocks; a numbered paragraph "(3)" with what follows it; a lead-in with each item."""
         out: list[Unit] = []
         blocks = self.doc.blocks
-        i = 0
-        while i < len(blocks):
-            b = blocks[i]
+        for i, b in enumerate(blocks):
             sec = self.doc.section_index(b.start)
             para = self.doc.paragraph_of(b.start)
             end = b.end
-            j = i + 1
             if para is not None and para.start == b.start:
+                j = i + 1
                 while j < len(blocks) and blocks[j].start < para.end and blocks[j].kind != "heading":
                     end = blocks[j].end
                     j += 1
-            elif b.kind in {"paragraph", "heading"} and _introduces_list(self.doc, b):
-                # "Der Auftragsverarbeiter verpflichtet sich:" + its list items
-                while j < len(blocks) and blocks[j].kind in {"list_item", "table_row"}:
-                    end = blocks[j].end
-                    j += 1
             out.append(Unit(b.start, end, i, sec))
-            # the items are also clauses of their own
-            i = i + 1
+        for intro, items in self.lists:
+            a = blocks[intro]
+            sec = self.doc.section_index(a.start)
+            for i in items:
+                b = blocks[i]
+                out.append(Unit(a.start, b.end, i, sec, ((a.start, a.end), (b.start, b.end))))
+        out.sort(key=lambda u: (u.start, u.end))
         return out
 
     @cached_property
@@ -123,5 +161,26 @@ class Analysis:
         return " / ".join(reversed(parts))
 
 
-def _introduces_list(doc: Document, b: Block) -> bool:
-    return doc.text[b.start : b.end].rstrip().endswith(":")
+def _is_lead_in(doc: Document, b: Block, nxt: Block | None) -> bool:
+    """A block that announces a list: ends with ":", or is a short label followed by list items."""
+    t = doc.text[b.start : b.end].rstrip().rstrip("*").rstrip()
+    if t.endswith(":"):
+        return True
+    if nxt is None or not (nxt.kind == "list_item" or _is_item(doc, nxt, False)):
+        return False
+    return len(t) <= 90 and not t.endswith((".", ";", ",", "!", "?"))
+
+
+def _is_item(doc: Document, b: Block, after_item: bool) -> bool:
+    """List items of a lead-in: marked items, or short/lower-case fragments ("der Sicherheit …")."""
+    if b.kind == "list_item":
+        return True
+    if b.kind != "paragraph":
+        return False
+    t = doc.text[b.start : b.end].strip().lstrip("*")
+    if not t or t.endswith(":"):
+        return False
+    if t[0].islower():
+        return True
+    # Capitalised one-liners without a full stop ("Audits durchzuführen", "Jeder … geprüft").
+    return len(t) <= 120 and not t.endswith((".", "!", "?"))

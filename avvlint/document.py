@@ -197,6 +197,44 @@ class Document:
             if kinds is None or b.kind in kinds:
                 yield b
 
+    def to_dict(self) -> dict[str, object]:
+        """What was read, for ``avvlint extract --format json``: every block with its
+        kind, span, page, line and section, plus sections and numbered paragraphs."""
+        blocks: list[dict[str, object]] = []
+        for b in self.blocks:
+            entry: dict[str, object] = {"kind": b.kind, **self.locate(b.start, b.end).to_dict()}
+            if b.heading_level is not None:
+                entry["heading_level"] = b.heading_level
+            if b.kind == "table_row":
+                entry["table"] = b.table
+                entry["row"] = b.row
+                entry["cells"] = [{"start": s, "end": e, "text": self.text[s:e]} for s, e in b.cells]
+            blocks.append(entry)
+        return {
+            "path": self.source,
+            "format": self.format,
+            "sha256": self.sha256,
+            "language": self.language,
+            "pages": self.page_count,
+            "page_starts": list(self.page_starts),
+            "warnings": list(self.warnings),
+            "blocks": blocks,
+            "sections": [
+                {
+                    "label": s.label,
+                    "title": s.title,
+                    "level": s.level,
+                    "start": s.start,
+                    "end": s.end,
+                    "heading_start": s.heading_start,
+                    "heading_end": s.heading_end,
+                    "parent": s.parent,
+                }
+                for s in self.sections
+            ],
+            "paragraphs": [{"label": p.label, "start": p.start, "end": p.end} for p in self.paragraphs],
+        }
+
     def annex_labels(self) -> set[str]:
         """Normalised labels (``anlage 2``) of annexes present in the document."""
         out: set[str] = set()

@@ -70,6 +70,23 @@ _CHAR_MAP: dict[str, str] = {
     "…": "...",
 }
 _SPACE = re.compile(r"\s")
+# Markdown marks that are not words: "#" heading marks at a line start and "_"/"__"
+# emphasis around words. Runs of three or more underscores are fill-in blanks and stay.
+_MD_HEADING_MARK = re.compile(r"(?m)^[ \t]*(#{1,6})(?=[ \t])")
+_MD_UNDERSCORE = re.compile(r"(?<![\w_])(__?)(?=[^\s_])|(?<=[^\s_])(__?)(?![\w_])")
+
+
+def _markup_offsets(text: str) -> set[int]:
+    """Offsets of Markdown heading and underscore-emphasis marks, dropped when folding."""
+    out: set[int] = set()
+    if "#" in text:
+        for m in _MD_HEADING_MARK.finditer(text):
+            out.update(range(m.start(1), m.end(1)))
+    if "_" in text:
+        for m in _MD_UNDERSCORE.finditer(text):
+            g = 1 if m.group(1) else 2
+            out.update(range(m.start(g), m.end(g)))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +121,18 @@ def fold(text: str, *, keep_newlines: bool = False) -> Folded:
     """Fold ``text`` for matching.
 
     Lowercases, transliterates umlauts and ß, unifies quotes/dashes, drops soft
-    hyphens, zero-width characters and Markdown emphasis asterisks, and collapses
+    hyphens, zero-width characters and Markdown marks (emphasis ``*``/``_``, heading
+    ``#``), and collapses
     white space to one space (newlines too unless ``keep_newlines``).
     """
     text = unicodedata.normalize("NFC", text)
     out: list[str] = []
     origin: list[int] = []
     prev_space = True  # also strips leading white space
+    markup = _markup_offsets(text)
     for i, ch in enumerate(text):
+        if markup and i in markup:
+            continue
         if ch == "\n" and keep_newlines:
             if out and out[-1] == " ":
                 out[-1] = "\n"

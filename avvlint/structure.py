@@ -54,13 +54,17 @@ def _clean_title(title: str) -> str:
     return " ".join(title.strip(" \t*#:–—-").split())
 
 
+_NAME_ABBREVIATION = re.compile(r"\b(?:Ltd|Inc|Co|Corp|Bros|e\.\s?V|S\.A|N\.V|B\.V|mbH|KGaA|L\.L\.C)\.\**$")
+
+
 def _title_like(title: str) -> bool:
     """Short words without sentence punctuation at the end: a heading title."""
     if not title:
         return True
     if len(title) > 110 or len(title.split()) > 14:
         return False
-    return not _SENTENCE_END.search(title.rstrip())
+    # "1. Hostinger International Ltd." names a sub-processor; the period is the name's.
+    return not _SENTENCE_END.search(title.rstrip()) or bool(_NAME_ABBREVIATION.search(title.rstrip()))
 
 
 def _number_tuple(num: str) -> tuple[int, ...]:
@@ -127,8 +131,8 @@ def _candidate(text: str, block_index: int, hint_level: int | None) -> _Candidat
             # "7.1 Organisatorische Maßnahmen" is a heading; "1.2. Der Auftragnehmer ..." a
             # numbered clause. Both open a citable section; only a heading has a title.
             return _Candidate(block_index, num, title if _title_like(title) else "", len(parts), "dec", parts)
-        if not _title_like(title) or not title or not title[0].isupper():
-            return None
+        if not _title_like(title) or not title or not title[0].isupper() or rest.rstrip(" *").endswith(":"):
+            return None  # "2. Art der Daten:" introduces a list, it is not a heading
         return _Candidate(block_index, num, title, 1, "dec", parts)
     if md:
         return _Candidate(block_index, "", _clean_title(md.group(2)), len(md.group(1)), "md")
@@ -140,13 +144,40 @@ def _candidate(text: str, block_index: int, hint_level: int | None) -> _Candidat
 def _is_list_run(cands: list[_Candidate], blocks: list[Block]) -> set[int]:
     """Blocks numbered "1." again and again (Markdown auto-numbered lists) are list items."""
     out: set[int] = set()
-    single = [c for c in cands if c.scheme == "dec" and len(c.number) == 1]
-    for a, b in itertools.pairwise(single):
-        if a.number == b.number:
-            out.update({a.block, b.block})
-        elif b.number and a.number and b.number[0] != a.number[0] + 1 and b.number[0] == 1:
-            # restart at 1 inside the same run: a list
-            out.add(b.block)
+    # A "§", "Art." or annex heading starts a new run: "1." after "Anhang" is a fresh heading.
+    runs: list[list[_Candidate]] = [[]]
+    for c in cands:
+        if c.scheme in {"para", "art", "annex", "pre"}:
+            runs.append([])
+        elif c.scheme == "dec" and len(c.number) == 1:
+            runs[-1].append(c)
+    for single in runs:
+        for a, b in itertools.pairwise(single):
+            if a.number == b.number:
+                out.update({a.block, b.block})
+            elif b.number and a.number and b.number[0] != a.number[0] + 1 and b.number[0] == 1:
+                # restart at 1 inside the same run: a list
+                out.add(b.block)
+    return out
+
+
+_NUMBERED_LABEL_LINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+[^\n]{3,80}:\**[ \t]*$")
+
+
+def _auto_numbered_labels(text: str, blocks: list[Block], cands: list[_Candidate]) -> set[int]:
+    """ "1. Kategorien der Betroffenen" next to "1. Zweck der Verarbeitung:" is a Markdown
+    auto-numbered list of labels, not a heading: the same number on a label line nearby."""
+    label_lines: dict[int, list[int]] = {}
+    for i, b in enumerate(blocks):
+        m = _NUMBERED_LABEL_LINE.match(text[b.start : b.end])
+        if m:
+            label_lines.setdefault(int(m.group(1)), []).append(i)
+    out: set[int] = set()
+    for c in cands:
+        if c.scheme == "dec" and len(c.number) == 1:
+            near = label_lines.get(c.number[0], [])
+            if any(0 < abs(j - c.block) <= 12 for j in near):
+                out.add(c.block)
     return out
 
 
@@ -166,6 +197,47 @@ def _bare_label_merges(text: str, blocks: list[Block], cands: dict[int, _Candida
             cands[nxt] = _Candidate(nxt, "", "", -1, "title")
 
 
+_TITLE_LINE = re.compile(r"^[A-ZÄÖÜ][^\t]{10,78}$")
+
+
+def _title_lines(text: str, blocks: list[Block], cands: dict[int, _Candidate]) -> None:
+    """Unnumbered headings in plain text: a short capitalised line on its own, between
+    running text, e.g. "Verantwortlichkeit und Weisungsrecht" before "1. Der Auftraggeber ...".
+
+    A run of short lines is a list, not headings, so both neighbours must be substantial
+    (or a heading). These headings nest under whatever section is open (level 9).
+    """
+
+    def substantial(j: int) -> bool:
+        if j < 0 or j >= len(blocks):
+            return j < 0  # the document start counts as a boundary, the end does not
+        b = blocks[j]
+        if j in cands or b.kind in {"heading", "table_row"}:
+            return True
+        t = text[b.start : b.end].rstrip(" *")
+        if b.kind == "list_item":
+            # "(1) Zwecke der Verarbeitung" introduces the short lines below it
+            return len(t) >= 60 or t.endswith((".", ";", ":"))
+        return len(t) >= 100
+
+    for i, b in enumerate(blocks):
+        if i in cands or b.kind != "paragraph":
+            continue
+        line = text[b.start : b.end].strip().replace("**", "")
+        if (
+            "\n" in line
+            or "|" in line  # a table row written with pipes
+            or not _TITLE_LINE.match(line)
+            or len(line.split()) < 2
+            or line.endswith((".", ":", ";", ",", "!", "?"))
+            or not any(ch.islower() for ch in line)
+        ):
+            continue
+        nxt_ok = i + 1 < len(blocks) and substantial(i + 1) and blocks[i + 1].kind != "heading"
+        if nxt_ok and substantial(i - 1):
+            cands[i] = _Candidate(i, "", _clean_title(line), 9, "md")
+
+
 def build_structure(doc: Document) -> Document:
     """Mark headings, build nested sections and numbered paragraphs; returns ``doc``."""
     text = doc.text
@@ -177,9 +249,11 @@ def build_structure(doc: Document) -> Document:
         c = _candidate(text[b.start : b.end], i, b.heading_level)
         if c is not None:
             raw.append(c)
-    listy = _is_list_run(raw, blocks)
+    listy = _is_list_run(raw, blocks) | _auto_numbered_labels(text, blocks, raw)
     cands = {c.block: c for c in raw if c.block not in listy}
     _bare_label_merges(text, blocks, cands)
+    if doc.format == "txt":
+        _title_lines(text, blocks, cands)
 
     sections: list[Section] = []
     stack: list[tuple[int, int]] = []  # (level, index in sections)
@@ -204,7 +278,7 @@ def build_structure(doc: Document) -> Document:
                 if sections[j].label.startswith(("§", "Art.", "Anlage", "Anhang", "Annex", "Appendix"))
             ]
             if outer:
-                level = max(level, 2)
+                level += 1  # "1" under "Anhang" is level 2, its "1.1" level 3
         if c.scheme in {"annex", "pre"}:
             level = 1
         while stack and stack[-1][0] >= level:

@@ -19,7 +19,7 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def check(paths: tuple[str, ...], fmt: str) -> None:
     """Check AVV files."""
-    from .api import check_paths
+    from ..api import check_paths
 
     report = check_paths(paths)
     if fmt == "json":
@@ -40,8 +40,8 @@ def check(paths: tuple[str, ...], fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def extract(path: str, fmt: str) -> None:
     """Print the text avvlint reads from a file."""
-    from .errors import AvvlintError
-    from .extract import extract_path
+    from ..errors import AvvlintError
+    from ..extract import extract_path
 
     try:
         doc = extract_path(path)
@@ -62,3 +62,12 @@ def extract(path: str, fmt: str) -> None:
         ],
     }
     click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+def _register_eval() -> None:
+    from .eval_cmd import eval_cmd
+
+    main.add_command(eval_cmd)
+
+
+_register_eval()

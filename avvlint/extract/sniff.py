@@ -27,8 +27,11 @@ def sniff_format(data: bytes, source: str) -> str:
         return _sniff_zip(data, source)
     if head.startswith(_OLE):
         # Old .doc/.xls or an encrypted OOXML package (Office wraps those in OLE).
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data[:65536]:
-            raise DocumentError("encrypted-docx", f"{source}: the DOCX is password-protected")
+        # The directory entry may sit anywhere in the compound file, so search all of it.
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise DocumentError(
+                "encrypted-docx", f"{source}: the DOCX is password-protected; remove the password and retry"
+            )
         raise DocumentError(
             "unsupported-format",
             f"{source}: legacy Office binary (.doc/.xls); save it as DOCX or PDF",

@@ -19,6 +19,7 @@ _LIST_ITEM = re.compile(
     r"^[ \t]*(?:[-–•·*▪◦►]|\d{1,2}[.)]|\(\d{1,2}[a-z]?\)|[a-z]\)|\([a-z]\)|[ivx]+\))[ \t]+\S"
 )
 _MD_TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+\S")
 _DASH_RULE = re.compile(r"^[ \t]*-{3,}[ \t\-]*$")
 _MULTI_SPACE_CELLS = re.compile(r"\S(?: {3,})\S")
 
@@ -142,6 +143,12 @@ def segment_lines(text: str) -> list[Block]:
         lead = len(line) - len(line.lstrip())
         start = s + lead
         end = s + len(line.rstrip())
+        md = _MD_HEADING.match(line)
+        if md:
+            # A Markdown heading is always a block of its own; its level is a hint for structure.
+            flush()
+            blocks.append(Block("heading", start, end, heading_level=len(md.group(1))))
+            continue
         is_item = bool(_LIST_ITEM.match(line))
         if cur is not None and not is_item:
             prev = text[cur[0] : cur[1]]

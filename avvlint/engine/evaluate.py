@@ -1,0 +1,246 @@
+"""Decide every catalogue element for one document.
+
+An element is met when one of its rules finds a clause that states the duty and
+is not negated; the evidence is the words that matched. Otherwise it is missing
+and gets a finding with the legal basis and what the contract must say. A
+duty found only in negated form is reported as excluded, quoting that clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..analysis import Analysis
+from ..catalogue import BY_ID, REQUIREMENTS
+from ..document import Location
+from ..report import Finding, RequirementResult
+from .matcher import DocMatcher, FUnit, Span
+from .model import Rule
+from .negation import negation_cue
+from .pack import CompiledPattern, RulePack
+
+MAX_EVIDENCE = 3
+MAX_SCAN = 60  # matches examined per pattern when ranking evidence
+_ANNEX_REF = re.compile(
+    r"(?<![\w])(anlage|anhang|annex|appendix|anlagen|anhaenge)\s*(\d+[a-z]?|[a-z](?![\w]))?"
+)
+ANNEX_RULE = "AVV090"
+
+
+@dataclass
+class _Outcome:
+    positives: list[list[Location]] = field(default_factory=list)
+    negated: list[Location] = field(default_factory=list)
+    missing_annexes: list[tuple[str, Location]] = field(default_factory=list)
+    rule: Rule | None = None
+
+
+def _evidence(analysis: Analysis, m: DocMatcher, spans: list[Span]) -> list[Location]:
+    """One location per sentence touched: from the first to the last matched word in it."""
+    doc = analysis.doc
+    out: list[Location] = []
+    by_sentence: dict[int, list[Span]] = {}
+    sentences = m.real_sentences()
+    starts = [u.start for u in sentences]
+    import bisect
+
+    for s in spans:
+        i = bisect.bisect_right(starts, s[0]) - 1
+        by_sentence.setdefault(i, []).append(s)
+    for i in sorted(by_sentence):
+        group = by_sentence[i]
+        fs = min(a for a, _ in group)
+        fe = max(b for _, b in group)
+        src_s, src_e = analysis.to_source(fs, fe)
+        out.append(doc.locate(src_s, src_e))
+    return out
+
+
+def _negated_sentences(m: DocMatcher, spans: list[Span], pat: CompiledPattern) -> list[tuple[Span, Span]]:
+    """(sentence, cue) for each sentence in which a negation cue negates matched words."""
+    if not pat.negation:
+        return []
+    out = []
+    for sent in m.sentences_in(min(a for a, _ in spans), max(b for _, b in spans)):
+        inside = [s for s in spans if sent.start <= s[0] < sent.end]
+        if not inside:
+            continue
+        cue = negation_cue(m.text, (sent.start, sent.end), inside, pat.extra_negation)
+        if cue is not None:
+            out.append(((sent.start, sent.end), cue))
+    return out
+
+
+def _check_negation(m: DocMatcher, spans: list[Span], pat: CompiledPattern) -> Span | None:
+    neg = _negated_sentences(m, spans, pat)
+    return neg[0][1] if neg else None
+
+
+def _annex_refs(m: DocMatcher, spans: list[Span]) -> list[tuple[str, Span]]:
+    """Annex labels ("anlage 1") referenced in the sentences of a match, with where."""
+    out = []
+    for sent in m.sentences_in(min(a for a, _ in spans), max(b for _, b in spans)):
+        for r in _ANNEX_REF.finditer(m.text, sent.start, sent.end):
+            word = {"anhaenge": "anhang", "anlagen": "anlage"}.get(r.group(1), r.group(1))
+            label = f"{word} {r.group(2)}" if r.group(2) else word
+            out.append((label, (sent.start, sent.end)))
+    return out
+
+
+def _annex_present(analysis: Analysis, label: str) -> bool:
+    """Is an annex with this number in the document, and not left blank?"""
+    parts = label.split()
+    if len(parts) < 2:
+        return any(
+            s.label.lower().startswith(("anlage", "anhang", "annex", "appendix"))
+            for s in analysis.doc.sections
+        )
+    num = parts[1]
+    for s in analysis.doc.sections:
+        low = s.label.lower().split()
+        if len(low) == 2 and low[0] in {"anlage", "anhang", "annex", "appendix"} and low[1] == num:
+            body = analysis.doc.text[s.heading_end : s.end].strip()
+            return len(body) > 20
+    return False
+
+
+def _affinity(m: DocMatcher, unit: FUnit, spans: list[Span]) -> int:
+    """How many matched words the section headings above the match share: evidence in
+    "§ 8 Meldung von Datenschutzverletzungen" beats a passing mention elsewhere."""
+    heads = m.analysis.heading_text(unit.section)
+    if not heads:
+        return 0
+    return sum(1 for a, b in spans if m.text[a : min(b, a + 5)] in heads and b - a >= 5)
+
+
+def _in_heading(analysis: Analysis, loc: Location) -> bool:
+    b = analysis.doc.block_at(loc.start)
+    return b is not None and b.kind == "heading"
+
+
+def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m: DocMatcher) -> _Outcome:
+    """All matches of ``rule``; positives ranked so the best evidence comes first.
+
+    Body clauses outrank headings (a heading names a topic, the clause states the
+    duty), earlier patterns outrank later ones, then document order.
+    """
+    out = _Outcome(rule=rule)
+    ranked: list[tuple[tuple[bool, int, int, int], list[Location]]] = []
+    for pi, pat in enumerate(patterns):
+        found = 0
+        anchors = m.anchors(pat.node)
+        for unit in m.units(pat.scope):
+            if found >= MAX_SCAN:
+                break
+            if anchors is not None and not m.has_anchor(anchors, unit):
+                continue
+            if pat.inside is not None and not m.heading_matches(pat.inside, unit.section):
+                continue
+            if pat.not_inside is not None and m.heading_matches(pat.not_inside, unit.section):
+                continue
+            spans = m.eval(pat.node, unit)
+            if not spans:
+                continue
+            spans = sorted(set(spans))
+            negated = _negated_sentences(m, spans, pat)
+            if negated:
+                # Drop the negated sentences; the duty may still be stated by the rest.
+                rest = m.eval(pat.node, unit.without([s for s, _ in negated]))
+                if not rest:
+                    (s0, s1), cue = negated[0]
+                    inside = [sp for sp in spans if s0 <= sp[0] < s1] + [cue]
+                    loc = _evidence(analysis, m, [(min(a for a, _ in inside), max(b for _, b in inside))])
+                    out.negated.extend(loc[:1])
+                    continue
+                spans = sorted(set(rest))
+            evidence = _evidence(analysis, m, spans)
+            for label, where in _annex_refs(m, spans):
+                parts = label.split()
+                is_numbered = len(parts) == 2 and parts[0] in {"anlage", "anhang", "annex", "appendix"}
+                if is_numbered and not _annex_present(analysis, label):
+                    out.missing_annexes.append((label, _evidence(analysis, m, [where])[0]))
+            # The clause words before the heading they stand under.
+            evidence.sort(key=lambda loc: _in_heading(analysis, loc))
+            heading_only = _in_heading(analysis, evidence[0])
+            ranked.append(((heading_only, pi, -_affinity(m, unit, spans), unit.start), evidence))
+            found += 1
+    ranked.sort(key=lambda r: r[0])
+    seen: list[Location] = []
+    for _, evidence in ranked:
+        if any(e.start < o.end and o.start < e.end for e in evidence for o in seen):
+            continue
+        out.positives.append(evidence)
+        seen.extend(evidence)
+        if len(out.positives) >= MAX_EVIDENCE:
+            break
+    return out
+
+
+def evaluate(pack: RulePack, analysis: Analysis) -> tuple[list[RequirementResult], list[Finding]]:
+    m = DocMatcher(analysis, pack.lemma_forms, pack.lexicon)
+    outcomes: dict[str, list[_Outcome]] = {}
+    absence_findings: list[Finding] = []
+    for rule in pack.rules:
+        if rule.type == "reference":
+            continue
+        o = run_rule(rule, pack.patterns[rule.code], analysis, m)
+        if rule.type == "absence":
+            for ev in o.positives:
+                absence_findings.append(_finding(rule, ev[0], rule.message_de))
+            continue
+        outcomes.setdefault(rule.requirement, []).append(o)
+
+    results: list[RequirementResult] = []
+    findings: list[Finding] = list(absence_findings)
+    annex_rule = pack.by_code(ANNEX_RULE)
+    reported_annexes: set[str] = set()
+    requirement_ids = [r.id for r in REQUIREMENTS] + sorted(rid for rid in outcomes if rid not in BY_ID)
+    for rid in requirement_ids:
+        outs = outcomes.get(rid, [])
+        title = BY_ID[rid].title_de if rid in BY_ID else rid
+        positive = next((o for o in outs if o.positives), None)
+        negated = [loc for o in outs for loc in o.negated]
+        if positive is not None:
+            evidence = [ev for o in outs for evs in o.positives for ev in evs][:MAX_EVIDENCE]
+            results.append(
+                RequirementResult(rid, "met", evidence, positive.rule.code if positive.rule else None, title)
+            )
+            for o in outs:
+                for label, loc in o.missing_annexes:
+                    if annex_rule is not None and label not in reported_annexes:
+                        reported_annexes.add(label)
+                        msg = annex_rule.message_de.format(annex=label.title(), requirement=title)
+                        findings.append(_finding(annex_rule, loc, msg, requirement=rid))
+            continue
+        primary = next((o.rule for o in outs if o.rule is not None), None)
+        results.append(
+            RequirementResult(
+                rid, "missing", [], primary.code if primary else None, title, negated[:MAX_EVIDENCE]
+            )
+        )
+        if primary is None:
+            continue
+        if negated:
+            msg = (
+                f"{primary.message_de} (die einschlägige Klausel schließt die Pflicht aus oder verneint sie)"
+            )
+            findings.append(_finding(primary, negated[0], msg))
+        else:
+            findings.append(_finding(primary, None, primary.message_de))
+    return results, findings
+
+
+def _finding(rule: Rule, loc: Location | None, message: str, requirement: str | None = None) -> Finding:
+    req = requirement or rule.requirement
+    return Finding(
+        rule=rule.code,
+        requirement=req,
+        severity=rule.severity,  # type: ignore[arg-type]
+        message=message,
+        location=loc,
+        title=BY_ID[req].title_de if req in BY_ID else rule.name,
+        legal_basis=rule.legal_basis,
+        recommendation=rule.recommendation,
+        message_en=rule.message_en,
+    )

@@ -1,0 +1,86 @@
+"""Negation: a matched duty that the clause excludes is not met.
+
+``Eine Haftung für Subunternehmer ist ausgeschlossen``, ``Der Auftragnehmer ist
+nicht verpflichtet …``, ``Ein Widerspruchsrecht besteht nicht``. A negation cue
+counts when it stands near the matched words in the same sentence and is not
+part of a construction that keeps the duty alive: a condition (``sofern nicht``,
+``es sei denn``), a double negative (``keine Übermittlung ohne Weisung``), or a
+bound (``nicht später als``, ``nicht nur``).
+"""
+
+from __future__ import annotations
+
+import re
+
+_CUE = re.compile(
+    r"(?<![\w])(nicht|kein(?:e|en|em|er|es)?|keinerlei|niemals|weder|ausgeschlossen|entfaellt|entfallen"
+    r"|unterbleibt|unterbleiben|abbedungen|wegbedungen|verzichtet|not|no|never|excluded|waived)(?![\w])"
+)
+# Constructions in which a cue does not negate the duty.
+_NEUTRAL_AFTER = re.compile(
+    r"^\s*(?:nur|mehr\s+als|spaeter\s+als|laenger\s+als|weniger\s+als|ohne|unter(?:schritten|gesenkt)"
+    r"|abgesenkt|gesenkt|unverhaeltnismaessig|beeintraechtig\w*|selbst|im\s+eigenen\s+namen"
+    r"|zu\s+eigenen\s+zwecken|fuer\s+eigene\s+zwecke|eigene[nr]?\s+zwecke|ohne\s+weiteres"
+    r"|later\s+than|more\s+than|only|less\s+than|unreasonably|undue|without)\b"
+)
+_CONDITION_BEFORE = re.compile(
+    r"(?:sofern|soweit|falls|wenn|solange|es\s+sei\s+denn|ausser|unless|if)(?:\s+\S+){0,3}\s*$"
+)
+# A subordinate clause opened by a conditional word: "falls der Unterauftragsverarbeiter seinen
+# Pflichten nicht nachkommt, haftet …" — the cue belongs to the condition, not the duty.
+_CONDITION_SEGMENT = re.compile(
+    r"(?:^|[,;:(]\s*|\s)(?:sofern|soweit|falls|wenn|solange|sollte|sollten|es\s+sei\s+denn|ausser|unless|if|where)\b[^,;:]*$"
+)
+# "Erfolgt kein Widerspruch, gilt …", "Kommt er seinen Pflichten nicht nach, haftet …":
+# a verb-first conditional clause at the sentence start, closed by a comma.
+_VERB_FIRST = re.compile(
+    r"^\W*(?:erfolgt|erfolgen|wird|werden|ist|sind|liegt|liegen|besteht|bestehen|geht|kommt|kommen|erfuellt"
+    r"|erfuellen|haelt|halten|verstoesst|verstossen|sollte|sollten|kann|koennen|gelingt|erhebt|erheben"
+    r"|widerspricht|widersprechen|teilt|macht|meldet|hat|haben|leistet|nimmt|setzt|stimmt|stellt|gibt"
+    r"|zeigt|verweigert|handelt|trifft|erteilt)\b[^,;]*$"
+)
+_DOUBLE_NEGATIVE = re.compile(r"^(?:\s+\S+){0,10}?\s+(?:ohne|without)\b")
+
+
+def negation_cue(
+    folded: str,
+    sentence: tuple[int, int],
+    spans: list[tuple[int, int]],
+    extra: tuple[str, ...] = (),
+    window_before: int = 8,
+    window_after: int = 6,
+) -> tuple[int, int] | None:
+    """The span of a negation cue that negates the matched ``spans``, or ``None``."""
+    s0, s1 = sentence
+    text = folded[s0:s1]
+    if not spans:
+        return None
+    first = min(s for s, _ in spans) - s0
+    last = max(e for _, e in spans) - s0
+    cues = list(_CUE.finditer(text))
+    for rx in extra:
+        cues.extend(re.finditer(rx, text))
+    for m in cues:
+        c0, c1 = m.start(), m.end()
+        if c1 <= first:
+            gap_words = len(text[c1:first].split())
+            if gap_words > window_before:
+                continue
+        elif c0 >= last:
+            gap_words = len(text[last:c0].split())
+            if gap_words > window_after:
+                continue
+        # a cue inside the match (e.g. "kein Widerspruchsrecht") counts as well
+        after = text[c1:]
+        if m.group(1) in {"nicht", "not", "no", "kein", "keine", "keinen", "keinem", "keiner", "keines"}:
+            if _NEUTRAL_AFTER.match(after):
+                continue
+            if _DOUBLE_NEGATIVE.match(after):
+                continue
+        before = text[:c0]
+        if _CONDITION_BEFORE.search(before[-40:]) or _VERB_FIRST.match(before):
+            continue
+        if _CONDITION_SEGMENT.search(before):
+            continue
+        return (s0 + c0, s0 + c1)
+    return None
