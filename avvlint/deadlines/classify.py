@@ -76,7 +76,10 @@ def _topic_score(cues: tuple[Cue, ...], text: str, d: Duration, skip: tuple[int,
         for m in cue.pattern.finditer(text):
             if skip and m.start() >= skip[0] and m.end() <= skip[1]:
                 continue
-            best = max(best, cue.weight * _proximity(text, d, m.start(), m.end()))
+            w = cue.weight * _proximity(text, d, m.start(), m.end())
+            if 0 <= d.start - m.end() <= 2:
+                w *= 2  # the label right before the number: "Logdaten 7-180 Tage" in a flattened table
+            best = max(best, w)
         total += best
     return total
 
@@ -173,11 +176,13 @@ def classify_duration(d: Duration, ctx: Context, book: CueBook | None = None) ->
     if scores[best] < book.min_score or scores[best] <= none:
         return []
     if best in {"deletion", "backup_deletion"}:
-        return _deletion_kinds(d, ctx, book, scores)
+        return _deletion_kinds(d, ctx, book, scores, none)
     return [best]
 
 
-def _deletion_kinds(d: Duration, ctx: Context, book: CueBook, scores: dict[str, float]) -> list[str]:
+def _deletion_kinds(
+    d: Duration, ctx: Context, book: CueBook, scores: dict[str, float], none: float
+) -> list[str]:
     """``deletion``, ``backup_deletion`` or both ("alle Daten einschließlich der Backups").
 
     A backup word counts for this number when it stands in the same comma-free clause
@@ -209,7 +214,8 @@ def _deletion_kinds(d: Duration, ctx: Context, book: CueBook, scores: dict[str, 
         lead_backup = _present(book.kinds["backup_deletion"].topic, ctx.lead)
         if lead_backup and not _present(book.kinds["deletion"].topic, text[seg_start:seg_end]):
             return ["backup_deletion"]
-        return ["deletion"] if scores["deletion"] >= book.min_score else []
+        ok = scores["deletion"] >= book.min_score and scores["deletion"] > none
+        return ["deletion"] if ok else []
     first = min(m.start() for m in own)
     before = text[max(seg_start, first - 60) : first]
     if included or (_INCLUSION.search(before) and _DATA_WORDS.search(text[seg_start:first])):

@@ -35,7 +35,7 @@ def _lead_in(analysis: Analysis, unit: Unit) -> str:
             return ""
         raw = analysis.doc.text[b.start : b.end].rstrip()
         if raw.endswith(":"):
-            lead = analysis.folded_text(b.start, b.end)
+            lead = analysis.folded_text(b.start, b.end).replace("\n", " ")
             # only the introducing sentence: "Die Meldung enthält mindestens:"
             cut = max(lead.rfind(". ", 0, len(lead) - 1), lead.rfind("; ", 0, len(lead) - 1))
             return lead[cut + 2 :] if cut >= 0 else lead
@@ -77,14 +77,17 @@ def _sentences(analysis: Analysis) -> list[_Sentence]:
     out: list[_Sentence] = []
     headings: dict[int | None, str] = {}
     blocks = analysis.doc.blocks
-    units = [part for u in analysis.sentences for part in _lines(analysis, u)]
+    # Units joined from a list's lead-in and one item ("parts") are left out: the lead-in
+    # is read as context of each item below instead.
+    units = [part for u in analysis.sentences if not getattr(u, "parts", ()) for part in _lines(analysis, u)]
     for u in units:
         fs, fe = analysis.folded_span(u.start, u.end)
-        text = analysis.folded.text[fs:fe]
+        # one line for the patterns; same length, so offsets stay valid
+        text = analysis.folded.text[fs:fe].replace("\n", " ")
         if not text.strip():
             continue
         if u.section not in headings:
-            headings[u.section] = analysis.heading_text(u.section)
+            headings[u.section] = analysis.heading_text(u.section).replace("\n", " ")
         # a lead-in introduces the first line of a list item, not text glued after it
         first_line = u.block is not None and "\n" not in analysis.doc.text[blocks[u.block].start : u.start]
         lead = _lead_in(analysis, u) if first_line else ""
