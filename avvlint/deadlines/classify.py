@@ -18,7 +18,8 @@ from .durations import Duration
 
 # Words that start the phrase naming the event a period counts from or before.
 _ANCHOR_START = re.compile(
-    r"\.?\s*(?:im voraus |vorab |vorher )?(?:nach|ab|seit|vor|after|following|from|of|upon|prior to|before)\b"
+    r"(?:-[a-z]+)?\.?\s*(?:im voraus |vorab |vorher )?"
+    r"(?:nach|ab|seit|vor|after|following|from|of|upon|prior to|before)\b"
 )
 _WORD = re.compile(r"\S+")
 TRIGGER_WORDS = 5  # "nach Eingang der Weisung des Auftraggebers"

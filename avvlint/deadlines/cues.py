@@ -84,7 +84,8 @@ def _load(path: Path) -> dict[str, Any]:
 def _compile(path: Path, where: str, pattern: Any) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise RuleError(f"{path}: {where}: pattern must be a non-empty string")
-    if pattern != pattern.lower():
+    letters = re.sub(r"\\.", "", pattern)  # escapes such as \W or \S are not letters to fold
+    if letters != letters.lower():
         raise RuleError(
             f"{path}: {where}: patterns match folded (lower-case) text; write {pattern.lower()!r}"
         )

@@ -167,9 +167,12 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
         for kind, score, words in _vague_in_chunks(s.ctx, book, classified):
             if kind in numeric_kinds:
                 continue
+            if len(classified) < len(durations):
+                score -= 1.0  # a sentence whose number is something else (a retention minimum)
             best = vague_candidates.get(kind)
             if best is None or score > best[0]:
                 vague_candidates[kind] = (score, order, s, words)
+    deadlines = _drop_export_windows(deadlines, doc.text)
     numeric = {d.kind for d in deadlines}
     for kind, (_score, _order, s, words) in vague_candidates.items():
         if kind in numeric:
@@ -225,6 +228,25 @@ def _vague_in_chunks(ctx: Context, book: CueBook, numeric: list[Duration]):
         ]
         out += vague_duties(replace(ctx, text=part), book, inside)
     return out
+
+
+_EXPORT = re.compile(r"export|herunterlad|download", re.IGNORECASE)
+_DELETE = re.compile(
+    r"l(ö|oe)sch|vernicht|r(ü|ue)ckgabe|zur(ü|ue)ck|delet|erase|destroy|return", re.IGNORECASE
+)
+
+
+def _drop_export_windows(deadlines: list[Deadline], text: str) -> list[Deadline]:
+    """An export window ("30 Tage lang Gelegenheit, die Daten zu exportieren") stands in for
+    the deletion period only when the contract states no deletion period of its own."""
+
+    def is_export(d: Deadline) -> bool:
+        ev = d.evidence.text if d.evidence else ""
+        return d.kind == "deletion" and not d.vague and bool(_EXPORT.search(ev)) and not _DELETE.search(ev)
+
+    if any(d.kind == "deletion" and not d.vague and not is_export(d) for d in deadlines):
+        return [d for d in deadlines if not is_export(d)]
+    return deadlines
 
 
 def _around(text: str, start: int, end: int) -> tuple[int, int]:
