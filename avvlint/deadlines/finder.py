@@ -131,10 +131,29 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
     doc = analysis.doc
     deadlines: list[Deadline] = []
     vague_candidates: dict[str, tuple[float, int, _Sentence, list]] = {}
+    prev: tuple[_Sentence, list[Duration], list[Duration]] | None = None
     for order, s in enumerate(_sentences(analysis)):
         numeric_kinds: set[str] = set()
         durations = find_durations(s.text)
         classified: list[Duration] = []
+        carried = _carried_deletion(s, durations, prev, book)
+        if carried is not None:
+            p, d = carried
+            src = analysis.to_source(p.fstart + d.start, p.fstart + d.end)
+            a, _ = analysis.to_source(p.fstart, p.fstart + len(p.text))
+            _, b = analysis.to_source(s.fstart, s.fstart + len(s.text))
+            numeric_kinds.add("deletion")
+            deadlines.append(
+                Deadline(
+                    kind="deletion",
+                    value=d.value,
+                    unit=d.unit,
+                    hours=d.hours,
+                    evidence=doc.locate(a, b),
+                    written=doc.text[src[0] : src[1]],
+                    lower_hours=d.lower_hours,
+                )
+            )
         for i, d in enumerate(durations):
             kinds = classify_duration(*_window(d, s.ctx), book)
             if not kinds:
@@ -164,6 +183,7 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
                         qualifiers=qualifiers,
                     )
                 )
+        prev = (s, durations, classified)
         for kind, score, words in _vague_in_chunks(s.ctx, book, classified):
             if kind in numeric_kinds:
                 continue
@@ -228,6 +248,34 @@ def _vague_in_chunks(ctx: Context, book: CueBook, numeric: list[Duration]):
         ]
         out += vague_duties(replace(ctx, text=part), book, inside)
     return out
+
+
+# "Nach Ablauf der Frist werden die Daten gelöscht": the period is in the sentence before.
+_BACK_REFERENCE = re.compile(
+    r"nach (ablauf|ende) (der|dieser|des|dieses) (frist|zeitraum|exportfrist|periode)"
+    r"|\banschliessend\b|\bdanach\b"
+    r"|\bthereafter\b|after (this|that|such) period"
+)
+
+
+def _carried_deletion(
+    s: _Sentence,
+    durations: list[Duration],
+    prev: tuple[_Sentence, list[Duration], list[Duration]] | None,
+    book: CueBook,
+) -> tuple[_Sentence, Duration] | None:
+    """The previous sentence's period when this numberless sentence deletes "after it"."""
+    if prev is None or durations or not _BACK_REFERENCE.search(s.text):
+        return None
+    p, p_durations, p_classified = prev
+    if p.unit.section != s.unit.section or len(p_durations) != 1 or p_classified:
+        return None
+    d = p_durations[0]
+    if d.periodic or d.bound == "min":
+        return None
+    if not any(c.pattern.search(s.text) for c in book.kinds["deletion"].duty):
+        return None
+    return p, d
 
 
 _EXPORT = re.compile(r"export|herunterlad|download", re.IGNORECASE)
