@@ -16,16 +16,18 @@ from avvlint.deadlines import compare_deadlines, deadline_accuracy, find_deadlin
 from avvlint.extract import extract_path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The seeds with their renders and rewordings (the blind-written variants v*/w* are held
+# to the `avvlint eval` floor in CI instead), and the shared development corpus.
 CORPORA = [
-    (ROOT / "corpora" / "docs", ROOT / "corpora" / "gold"),
-    (ROOT.parent / "shared" / "corpus" / "docs", ROOT.parent / "shared" / "corpus" / "gold"),
+    (ROOT / "corpora" / "docs", ROOT / "corpora" / "gold", "[0tp]*.yaml"),
+    (ROOT.parent / "shared" / "corpus" / "docs", ROOT.parent / "shared" / "corpus" / "gold", "*.yaml"),
 ]
 
 
-def _accuracy(docs: Path, gold: Path) -> tuple[int, int, list[str]]:
+def _accuracy(docs: Path, gold: Path, pattern: str) -> tuple[int, int, list[str]]:
     correct = total = 0
     misses: list[str] = []
-    for gold_file in sorted(gold.glob("*.yaml")):
+    for gold_file in sorted(gold.glob(pattern)):
         data = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
         path = docs / data["document"]
         deadlines = find_deadlines(Analysis(extract_path(path)))
@@ -40,11 +42,11 @@ def _accuracy(docs: Path, gold: Path) -> tuple[int, int, list[str]]:
     return correct, total, misses
 
 
-@pytest.mark.parametrize(("docs", "gold"), CORPORA, ids=["seeds", "shared-corpus"])
-def test_deadline_accuracy(docs: Path, gold: Path) -> None:
+@pytest.mark.parametrize(("docs", "gold", "pattern"), CORPORA, ids=["seeds", "shared-corpus"])
+def test_deadline_accuracy(docs: Path, gold: Path, pattern: str) -> None:
     if not gold.is_dir():
         pytest.skip(f"{gold} not present")
-    correct, total, misses = _accuracy(docs, gold)
+    correct, total, misses = _accuracy(docs, gold, pattern)
     assert total > 0
     assert correct / total >= 0.95, misses
 
