@@ -118,6 +118,13 @@ def _annex_refs(m: DocMatcher, spans: list[Span]) -> list[tuple[str, Span]]:
 
 def _annex_present(analysis: Analysis, label: str) -> bool:
     """Is an annex with this number in the document, and not left blank?"""
+    cache: dict[str, bool] = analysis.__dict__.setdefault("_annex_cache", {})
+    if label not in cache:
+        cache[label] = _annex_present_uncached(analysis, label)
+    return cache[label]
+
+
+def _annex_present_uncached(analysis: Analysis, label: str) -> bool:
     parts = label.split()
     if len(parts) < 2:
         return any(

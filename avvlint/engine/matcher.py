@@ -93,6 +93,7 @@ class DocMatcher:
         self._word_starts: list[int] | None = None
         self._lemma_forms = lemma_forms or {}
         self._anchor_cache: dict[int, list[int] | None] = {}
+        self._starts: list[int] | None = None
 
     # -- units -----------------------------------------------------------------------
     def units(self, scope: str) -> list[FUnit]:
@@ -115,16 +116,21 @@ class DocMatcher:
     def sentence_before(self, sent: FUnit) -> FUnit | None:
         """The sentence before ``sent`` if it stands in the same block (paragraph)."""
         sents = self.real_sentences()
-        i = bisect.bisect_left([u.start for u in sents], sent.start) - 1
+        i = bisect.bisect_left(self._sentence_starts(), sent.start) - 1
         if i < 0:
             return None
         prev = sents[i]
         between = self.text[prev.end : sent.start]
         return prev if "\n\n" not in between else None
 
+    def _sentence_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [u.start for u in self.real_sentences()]
+        return self._starts
+
     def sentences_in(self, start: int, end: int) -> list[FUnit]:
         sents = self.real_sentences()
-        starts = [u.start for u in sents]
+        starts = self._sentence_starts()
         i = max(0, bisect.bisect_right(starts, start) - 1)
         out = []
         while i < len(sents) and sents[i].start < end:
@@ -147,15 +153,16 @@ class DocMatcher:
         text = self.text
         matches: list[Span] = []
         if literals:
-            rx = _compile(regex)
             positions: set[int] = set()
             for lit in literals:
                 i = text.find(lit)
                 while i >= 0:
                     positions.add(i)
                     i = text.find(lit, i + 1)
+            # compiled only when one of its literals occurs: saves most compiles on a single check
+            rx = _compile(regex) if positions else None
             for p in sorted(positions):
-                m = rx.match(text, p)
+                m = rx.match(text, p)  # type: ignore[union-attr]
                 if m and m.end() > p:
                     matches.append((p, m.end()))
         else:
