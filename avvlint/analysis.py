@@ -173,7 +173,7 @@ def _is_lead_in(doc: Document, b: Block, nxt: Block | None) -> bool:
 
 def _is_item(doc: Document, b: Block, after_item: bool) -> bool:
     """List items of a lead-in: marked items, or short/lower-case fragments ("der Sicherheit …")."""
-    if b.kind == "list_item":
+    if b.kind in {"list_item", "table_row"}:
         return True
     if b.kind != "paragraph":
         return False

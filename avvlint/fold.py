@@ -165,8 +165,14 @@ def fold(text: str, *, keep_newlines: bool = False) -> Folded:
     return Folded("".join(out), tuple(origin), len(text))
 
 
+_PLAIN = re.compile(r"[a-z0-9 .,;:()/\-'\"?!§%&+=<>\[\]{}|~^$\\]*")
+
+
 def fold_str(text: str) -> str:
     """Folded text only (for patterns and comparisons)."""
+    low = text.lower()
+    if _PLAIN.fullmatch(low) and "  " not in low:
+        return low.strip()  # plain ASCII: folding is just lowercasing
     return fold(text).text
 
 

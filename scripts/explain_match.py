@@ -24,7 +24,7 @@ def main() -> None:
     doc = extract_path(path)
     a = Analysis(doc)
     pack = load_rule_pack()
-    m = DocMatcher(a, pack.lemma_forms)
+    m = DocMatcher(a, pack.lemma_forms, pack.lexicon)
     print("processor names:", m.processor_names)
     for i, pat in enumerate(pack.patterns[code]):
         print(f"--- pattern {i} scope={pat.scope}")

@@ -119,15 +119,26 @@ def test_directory_and_missing_and_unreadable_paths(tmp_path: Path) -> None:
     assert info.value.code in {"unreadable", "not-found"}
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads everything")
-def test_permission_denied(tmp_path: Path) -> None:
+def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     locked = tmp_path / "locked.pdf"
     locked.write_bytes(SEED_PDF.read_bytes())
-    locked.chmod(0)
+    if os.name == "posix" and os.geteuid() != 0:
+        locked.chmod(0)
+    else:
+        # root (CI containers) reads everything: make opening fail the way a locked file does
+        real_open = Path.open
+
+        def deny(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+            if self == locked:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Path, "open", deny)
     try:
         with pytest.raises(DocumentError) as info:
             extract_path(locked)
         assert info.value.code == "unreadable"
+        assert "permission denied" in info.value.message
     finally:
         locked.chmod(0o600)
 

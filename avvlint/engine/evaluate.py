@@ -21,11 +21,16 @@ from .negation import negation_cue
 from .pack import CompiledPattern, RulePack
 
 MAX_EVIDENCE = 3
-MAX_SCAN = 12  # matches examined per pattern when ranking evidence
+MAX_SCAN = 60  # matches examined per pattern when ranking evidence
 _ANNEX_REF = re.compile(
-    r"(?<![\w])(anlage|anhang|annex|appendix|anlagen|anhaenge)\s*(\d+[a-z]?|[a-z](?![\w]))?"
+    r"(?<![\w])(anlagen|anhaenge|anlage|anhang|annex|appendix)(?![\w])"
+    r"(?:\s*(\d+[a-z]?)(?![\w])|\s+([a-h])(?![\w]))?"
 )
 ANNEX_RULE = "AVV090"
+_ANAPHORA = re.compile(r"(?:dies|das|gleiches|dasselbe|selbiges)\s+gilt\b|this\s+(?:also\s+)?applies\b")
+_PLACEHOLDER_LINE = re.compile(
+    r"^[^:\n]{1,80}:\s*(?:_{2,}|\.{3,}|…|\[[^\]]*\]|xy|tbd|n/?a|-+)?\s*$", re.I | re.M
+)
 
 
 @dataclass
@@ -34,6 +39,7 @@ class _Outcome:
     negated: list[Location] = field(default_factory=list)
     missing_annexes: list[tuple[str, Location]] = field(default_factory=list)
     rule: Rule | None = None
+    heading_only: bool = False  # every positive is a heading, no clause states the duty
 
 
 def _evidence(analysis: Analysis, m: DocMatcher, spans: list[Span]) -> list[Location]:
@@ -67,9 +73,30 @@ def _negated_sentences(m: DocMatcher, spans: list[Span], pat: CompiledPattern) -
         if not inside:
             continue
         cue = negation_cue(m.text, (sent.start, sent.end), inside, pat.extra_negation)
+        if cue is None and _ANAPHORA.match(m.text, sent.start):
+            # "… ist nicht verpflichtet, Vor-Ort-Kontrollen zu dulden. Dies gilt auch für
+            # beauftragte Prüfer.": the second sentence carries the first one's negation.
+            prev = m.sentence_before(sent)
+            if prev is not None:
+                cue = negation_cue(
+                    m.text, (prev.start, prev.end), [(prev.start, prev.end)], pat.extra_negation
+                )
         if cue is not None:
-            out.append(((sent.start, sent.end), cue))
+            out.append((_segment(m.text, sent, cue), cue))
     return out
+
+
+def _segment(text: str, sent: FUnit, cue: Span) -> Span:
+    """The part of a sentence a negation cue governs: up to ";" or ":" on either side
+    ("… kann widersprechen; in diesem Fall unterbleibt die Unterbeauftragung")."""
+    start, end = sent.start, sent.end
+    left = max(text.rfind(";", start, cue[0]), text.rfind(":", start, cue[0]))
+    if left >= 0:
+        start = left + 1
+    rights = [i for i in (text.find(";", cue[1], end), text.find(":", cue[1], end)) if i >= 0]
+    if rights:
+        end = min(rights)
+    return (start, end)
 
 
 def _check_negation(m: DocMatcher, spans: list[Span], pat: CompiledPattern) -> Span | None:
@@ -77,18 +104,27 @@ def _check_negation(m: DocMatcher, spans: list[Span], pat: CompiledPattern) -> S
     return neg[0][1] if neg else None
 
 
-def _annex_refs(m: DocMatcher, unit: FUnit, spans: list[Span]) -> list[str]:
-    """Annex labels referenced in the sentences of the match ("anlage 1")."""
+def _annex_refs(m: DocMatcher, spans: list[Span]) -> list[tuple[str, Span]]:
+    """Annex labels ("anlage 1") referenced in the sentences of a match, with where."""
     out = []
     for sent in m.sentences_in(min(a for a, _ in spans), max(b for _, b in spans)):
-        for r in _ANNEX_REF.finditer(m.text[sent.start : sent.end]):
+        for r in _ANNEX_REF.finditer(m.text, sent.start, sent.end):
             word = {"anhaenge": "anhang", "anlagen": "anlage"}.get(r.group(1), r.group(1))
-            out.append(f"{word} {r.group(2)}" if r.group(2) else word)
+            num = r.group(2) or r.group(3)
+            label = f"{word} {num}" if num else word
+            out.append((label, (sent.start, sent.end)))
     return out
 
 
 def _annex_present(analysis: Analysis, label: str) -> bool:
     """Is an annex with this number in the document, and not left blank?"""
+    cache: dict[str, bool] = analysis.__dict__.setdefault("_annex_cache", {})
+    if label not in cache:
+        cache[label] = _annex_present_uncached(analysis, label)
+    return cache[label]
+
+
+def _annex_present_uncached(analysis: Analysis, label: str) -> bool:
     parts = label.split()
     if len(parts) < 2:
         return any(
@@ -99,9 +135,19 @@ def _annex_present(analysis: Analysis, label: str) -> bool:
     for s in analysis.doc.sections:
         low = s.label.lower().split()
         if len(low) == 2 and low[0] in {"anlage", "anhang", "annex", "appendix"} and low[1] == num:
-            body = analysis.doc.text[s.heading_end : s.end].strip()
-            return len(body) > 20
+            # An annex of labels with blanks ("Datenkategorien: ______") is not there either.
+            body = _PLACEHOLDER_LINE.sub("", analysis.doc.text[s.heading_end : s.end])
+            return sum(ch.isalpha() for ch in body) > 20
     return False
+
+
+def _affinity(m: DocMatcher, unit: FUnit, spans: list[Span]) -> int:
+    """How many matched words the section headings above the match share: evidence in
+    "§ 8 Meldung von Datenschutzverletzungen" beats a passing mention elsewhere."""
+    heads = m.analysis.heading_text(unit.section)
+    if not heads:
+        return 0
+    return sum(1 for a, b in spans if m.text[a : min(b, a + 5)] in heads and b - a >= 5)
 
 
 def _in_heading(analysis: Analysis, loc: Location) -> bool:
@@ -116,7 +162,7 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
     duty), earlier patterns outrank later ones, then document order.
     """
     out = _Outcome(rule=rule)
-    ranked: list[tuple[tuple[bool, int, int], list[Location]]] = []
+    ranked: list[tuple[tuple[bool, int, int, int], list[Location]]] = []
     for pi, pat in enumerate(patterns):
         found = 0
         anchors = m.anchors(pat.node)
@@ -138,21 +184,31 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
                 # Drop the negated sentences; the duty may still be stated by the rest.
                 rest = m.eval(pat.node, unit.without([s for s, _ in negated]))
                 if not rest:
-                    if len(out.negated) < MAX_EVIDENCE:
-                        out.negated.extend(_evidence(analysis, m, spans)[:1])
+                    (s0, s1), cue = negated[0]
+                    inside = [sp for sp in spans if s0 <= sp[0] < s1] + [cue]
+                    loc = _evidence(analysis, m, [(min(a for a, _ in inside), max(b for _, b in inside))])
+                    out.negated.extend(loc[:1])
                     continue
                 spans = sorted(set(rest))
             evidence = _evidence(analysis, m, spans)
-            if pat.references_annex:
-                for label in _annex_refs(m, unit, spans):
-                    parts = label.split()
-                    is_numbered = len(parts) == 2 and parts[0] in {"anlage", "anhang", "annex", "appendix"}
-                    if is_numbered and not _annex_present(analysis, label):
-                        out.missing_annexes.append((label, evidence[0]))
-            heading_only = all(_in_heading(analysis, loc) for loc in evidence)
-            ranked.append(((heading_only, pi, unit.start), evidence))
+            refs = _annex_refs(m, spans)
+            absent = []
+            for label, where in refs:
+                parts = label.split()
+                is_numbered = len(parts) == 2 and parts[0] in {"anlage", "anhang", "annex", "appendix"}
+                if is_numbered and not _annex_present(analysis, label):
+                    absent.append(label)
+                    out.missing_annexes.append((label, _evidence(analysis, m, [where])[0]))
+            if pat.references_annex and refs and len(absent) == len(refs):
+                # "… ergeben sich aus Anlage 1" and there is no Anlage 1: nothing is stated.
+                continue
+            # The clause words before the heading they stand under.
+            evidence.sort(key=lambda loc: _in_heading(analysis, loc))
+            heading_only = _in_heading(analysis, evidence[0])
+            ranked.append(((heading_only, pi, -_affinity(m, unit, spans), unit.start), evidence))
             found += 1
     ranked.sort(key=lambda r: r[0])
+    out.heading_only = bool(ranked) and all(key[0] for key, _ in ranked)
     seen: list[Location] = []
     for _, evidence in ranked:
         if any(e.start < o.end and o.start < e.end for e in evidence for o in seen):
@@ -165,7 +221,7 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
 
 
 def evaluate(pack: RulePack, analysis: Analysis) -> tuple[list[RequirementResult], list[Finding]]:
-    m = DocMatcher(analysis, pack.lemma_forms)
+    m = DocMatcher(analysis, pack.lemma_forms, pack.lexicon)
     outcomes: dict[str, list[_Outcome]] = {}
     absence_findings: list[Finding] = []
     for rule in pack.rules:
@@ -186,8 +242,8 @@ def evaluate(pack: RulePack, analysis: Analysis) -> tuple[list[RequirementResult
     for rid in requirement_ids:
         outs = outcomes.get(rid, [])
         title = BY_ID[rid].title_de if rid in BY_ID else rid
-        positive = next((o for o in outs if o.positives), None)
         negated = [loc for o in outs for loc in o.negated]
+        positive = next((o for o in outs if o.positives and not (negated and o.heading_only)), None)
         if positive is not None:
             evidence = [ev for o in outs for evs in o.positives for ev in evs][:MAX_EVIDENCE]
             results.append(
@@ -200,6 +256,12 @@ def evaluate(pack: RulePack, analysis: Analysis) -> tuple[list[RequirementResult
                         msg = annex_rule.message_de.format(annex=label.title(), requirement=title)
                         findings.append(_finding(annex_rule, loc, msg, requirement=rid))
             continue
+        for o in outs:
+            for label, loc in o.missing_annexes:
+                if annex_rule is not None and label not in reported_annexes:
+                    reported_annexes.add(label)
+                    msg = annex_rule.message_de.format(annex=label.title(), requirement=title)
+                    findings.append(_finding(annex_rule, loc, msg, requirement=rid))
         primary = next((o.rule for o in outs if o.rule is not None), None)
         results.append(
             RequirementResult(

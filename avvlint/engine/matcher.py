@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..analysis import Analysis
 from ..fold import fold_str
 from .patterns import All, Any_, Fuzzy, Leaf, Lemma, Near, Node, Not, Similar, expand_roles
-from .roles import CONTROLLER_STEMS, PROCESSOR_STEMS, detect_processor_names
+from .roles import CONTROLLER_STEMS, PROCESSOR_STEMS, detect_party_names
 
 Span = tuple[int, int]
 _WORD = re.compile(r"[a-z0-9][\w\-]*")
@@ -69,16 +69,31 @@ def _compile(regex: str) -> re.Pattern[str]:
 class DocMatcher:
     """Matching state for one document: leaf spans, units, party names."""
 
-    def __init__(self, analysis: Analysis, lemma_forms: dict[str, frozenset[str]] | None = None) -> None:
+    def __init__(
+        self,
+        analysis: Analysis,
+        lemma_forms: dict[str, frozenset[str]] | None = None,
+        lexicon: frozenset[str] = frozenset(),
+    ) -> None:
         self.analysis = analysis
+        if lexicon:
+            from .typos import apply, corrections
+
+            self.typos = corrections(analysis.folded.text, lexicon)
+            analysis.folded = apply(analysis.folded, self.typos)
+        else:
+            self.typos = {}
         self.text = analysis.folded.text
-        self.processor_names = tuple(detect_processor_names(analysis.doc.text))
+        proc, ctrl = detect_party_names(analysis.doc.text)
+        self.processor_names = tuple(proc)
+        self.controller_names = tuple(ctrl)
         self._spans: dict[str, tuple[list[int], list[Span]]] = {}
         self._units: dict[str, list[FUnit]] = {}
         self._vocab: list[str] | None = None
         self._word_starts: list[int] | None = None
         self._lemma_forms = lemma_forms or {}
         self._anchor_cache: dict[int, list[int] | None] = {}
+        self._starts: list[int] | None = None
 
     # -- units -----------------------------------------------------------------------
     def units(self, scope: str) -> list[FUnit]:
@@ -98,9 +113,24 @@ class DocMatcher:
             self._units["_real"] = [u for u in self.units("sentence") if not u.parts]
         return self._units["_real"]
 
+    def sentence_before(self, sent: FUnit) -> FUnit | None:
+        """The sentence before ``sent`` if it stands in the same block (paragraph)."""
+        sents = self.real_sentences()
+        i = bisect.bisect_left(self._sentence_starts(), sent.start) - 1
+        if i < 0:
+            return None
+        prev = sents[i]
+        between = self.text[prev.end : sent.start]
+        return prev if "\n\n" not in between else None
+
+    def _sentence_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [u.start for u in self.real_sentences()]
+        return self._starts
+
     def sentences_in(self, start: int, end: int) -> list[FUnit]:
         sents = self.real_sentences()
-        starts = [u.start for u in sents]
+        starts = self._sentence_starts()
         i = max(0, bisect.bisect_right(starts, start) - 1)
         out = []
         while i < len(sents) and sents[i].start < end:
@@ -123,15 +153,16 @@ class DocMatcher:
         text = self.text
         matches: list[Span] = []
         if literals:
-            rx = _compile(regex)
             positions: set[int] = set()
             for lit in literals:
                 i = text.find(lit)
                 while i >= 0:
                     positions.add(i)
                     i = text.find(lit, i + 1)
+            # compiled only when one of its literals occurs: saves most compiles on a single check
+            rx = _compile(regex) if positions else None
             for p in sorted(positions):
-                m = rx.match(text, p)
+                m = rx.match(text, p)  # type: ignore[union-attr]
                 if m and m.end() > p:
                     matches.append((p, m.end()))
         else:
@@ -161,6 +192,7 @@ class DocMatcher:
                 out.extend(fold_str(n) for n in self.processor_names)
             elif lit == "{controller}":
                 out.extend(CONTROLLER_STEMS)
+                out.extend(fold_str(n) for n in self.controller_names)
             else:
                 out.append(lit)
         return tuple(out)
@@ -181,7 +213,11 @@ class DocMatcher:
         return out
 
     def _leaf_regex(self, leaf: Leaf) -> str:
-        return expand_roles(leaf.regex, self.processor_names) if leaf.uses_roles else leaf.regex
+        return (
+            expand_roles(leaf.regex, self.processor_names, self.controller_names)
+            if leaf.uses_roles
+            else leaf.regex
+        )
 
     def _vocabulary(self) -> list[str]:
         if self._vocab is None:

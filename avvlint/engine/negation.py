@@ -21,7 +21,8 @@ _NEUTRAL_AFTER = re.compile(
     r"^\s*(?:nur|mehr\s+als|spaeter\s+als|laenger\s+als|weniger\s+als|ohne|unter(?:schritten|gesenkt)"
     r"|abgesenkt|gesenkt|unverhaeltnismaessig|beeintraechtig\w*|selbst|im\s+eigenen\s+namen"
     r"|zu\s+eigenen\s+zwecken|fuer\s+eigene\s+zwecke|eigene[nr]?\s+zwecke|ohne\s+weiteres"
-    r"|later\s+than|more\s+than|only|less\s+than|unreasonably|undue|without)\b"
+    r"|later\s+than|more\s+than|only|less\s+than|less\s+protective|less\s+stringent|unreasonably|undue"
+    r"|without|weniger|geringer\w*)\b"
 )
 _CONDITION_BEFORE = re.compile(
     r"(?:sofern|soweit|falls|wenn|solange|es\s+sei\s+denn|ausser|unless|if)(?:\s+\S+){0,3}\s*$"
@@ -72,7 +73,8 @@ def negation_cue(
                 continue
         # a cue inside the match (e.g. "kein Widerspruchsrecht") counts as well
         after = text[c1:]
-        if m.group(1) in {"nicht", "not", "no", "kein", "keine", "keinen", "keinem", "keiner", "keines"}:
+        word = m.group(1) if m.re.groups else m.group(0).split()[0]
+        if word in {"nicht", "not", "no", "kein", "keine", "keinen", "keinem", "keiner", "keines"}:
             if _NEUTRAL_AFTER.match(after):
                 continue
             if _DOUBLE_NEGATIVE.match(after):

@@ -41,6 +41,7 @@ class RulePack:
     digest: str
     patterns: dict[str, list[CompiledPattern]] = field(default_factory=dict)
     lemma_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    lexicon: frozenset[str] = frozenset()  # words typos are corrected towards
 
     def by_code(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)
@@ -60,6 +61,17 @@ def _collect_lemmas(node: Node | None, out: set[str]) -> None:
     child = getattr(node, "child", None)
     if child is not None:
         _collect_lemmas(child, out)
+
+
+def _term_strings(spec: Any) -> list[str]:
+    """Every term written in a match tree (for the typo lexicon)."""
+    if isinstance(spec, str):
+        return [spec]
+    if isinstance(spec, list):
+        return [t for x in spec for t in _term_strings(x)]
+    if isinstance(spec, dict):
+        return [t for k, v in spec.items() if k not in {"regex", "min", "within"} for t in _term_strings(v)]
+    return []
 
 
 def _compile_pattern(p: dict[str, Any]) -> CompiledPattern:
@@ -89,6 +101,12 @@ def _load(paths: tuple[Path, ...]) -> RulePack:
         from ..nlp.lemmas import forms_for
 
         pack.lemma_forms = forms_for(frozenset(lemmas))
+    from ..fold import fold_str
+    from .roles import CONTROLLER_STEMS, PROCESSOR_STEMS
+    from .typos import lexicon_from_literals
+
+    words = [fold_str(t.replace("*", " ")) for r in rules for t in _term_strings(r.spec["patterns"])]
+    pack.lexicon = lexicon_from_literals([*words, *CONTROLLER_STEMS, *PROCESSOR_STEMS])
     return pack
 
 

@@ -179,10 +179,13 @@ def term_literals(term: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(lits)) if lits else None
 
 
-def expand_roles(regex: str, processor_names: tuple[str, ...] = ()) -> str:
+def expand_roles(
+    regex: str, processor_names: tuple[str, ...] = (), controller_names: tuple[str, ...] = ()
+) -> str:
     proc = list(PROCESSOR_WORDS) + [re.escape(fold_str(n)) for n in processor_names]
+    ctrl = list(CONTROLLER_WORDS) + [re.escape(fold_str(n)) for n in controller_names]
     role_proc = r"(?<![\w\-])(?:" + "|".join(proc) + r")(?![\w])"
-    role_ctrl = r"(?<![\w\-])(?:" + "|".join(CONTROLLER_WORDS) + r")(?![\w])"
+    role_ctrl = r"(?<![\w\-])(?:" + "|".join(ctrl) + r")(?![\w])"
     return regex.replace("{processor}", role_proc).replace("{controller}", role_ctrl)
 
 

@@ -105,3 +105,109 @@ def detect_processor_names(text: str) -> list[str]:
         if len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 3 and name not in out:
             out.append(name)
     return out
+
+
+# Defined terms: (nachfolgend „Personalwolke“), ("LetterLoop"), („Serverhafen“ oder
+# „Auftragsverarbeiter“), – nachstehend "Auftragnehmer" genannt –.
+_Q_OPEN = "„\"“»‚'*"
+_Q_CLOSE = "\"“”«‘'*"
+_TERM = rf"[{_Q_OPEN}]+([^{_Q_OPEN}{_Q_CLOSE}\n()]{{2,40}}?)[{_Q_CLOSE}]+"
+_DEFINED = re.compile(
+    rf"(?:nachfolgend|nachstehend|im\s+folgenden|hiernach|hereinafter|kurz|im\s+weiteren)[\s:,]*"
+    rf"(?:auch\s+)?(?:als\s+|der\s+|die\s+|das\s+|the\s+)?{_TERM}"
+    rf"|\(\s*{_TERM}",
+    re.IGNORECASE,
+)
+_MORE_TERMS = re.compile(rf"\s*(?:oder|or|bzw\.?|und|and|/|,)\s*(?:the\s+)?{_TERM}", re.IGNORECASE)
+_NOT_PARTIES = {
+    "hauptvertrag", "vertrag", "avv", "dpa", "agreement", "vereinbarung", "parteien", "partei", "party",
+    "parties", "dsgvo", "gdpr", "leistungen", "dienste", "services", "service", "software", "terms",
+    "agb", "nutzungsvertrag", "rahmenvertrag", "auftrag", "anlage", "annex", "plattform", "platform",
+    "daten", "personenbezogene daten", "personal data", "data", "verarbeitung", "processing", "weisung",
+    "weisungen", "unterauftragsverarbeiter", "subunternehmer", "sub-processor", "subprocessor",
+    "datenschutzverletzung", "tom", "toms", "massnahmen", "betroffene", "betroffene person", "kundendaten",
+    "customer data", "nutzer", "user", "users", "endkunden", "mitarbeiter", "dritte", "drittland",
+}  # fmt: skip
+_PROC_VERBS = (
+    r"verarbeitet|stellt|unterstuetzt|informiert|meldet|trifft|setzt|gewaehrleistet|verpflichtet|loescht"
+    r"|haftet|erbringt|betreibt|betreut|ist\s+verpflichtet|shall|processes"
+)
+_CTRL_VERBS = r"erteilt|ist\s+berechtigt|hat\s+das\s+recht|genehmigt|willigt|may\s+issue|instructs"
+
+
+def _role_of(words: str) -> str | None:
+    low = fold_word(words)
+    first = None
+    for stem, role in [
+        *((s, "processor") for s in PROCESSOR_STEMS),
+        *((s, "controller") for s in CONTROLLER_STEMS),
+    ]:
+        i = low.find(stem)
+        if i >= 0 and (first is None or i < first[0]):
+            first = (i, role)
+    return first[1] if first else None
+
+
+def fold_word(s: str) -> str:
+    return s.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+
+
+def detect_party_names(text: str) -> tuple[list[str], list[str]]:
+    """Short names the preamble defines for processor and controller.
+
+    ``(nachfolgend „Serverhafen“ oder „Auftragsverarbeiter“)`` makes "Serverhafen" the
+    processor; ``(„Praxis“ oder „Verantwortlicher“)`` makes "Praxis" the controller.
+    A name with no role word beside it is the processor when it is, far more often
+    than not, the subject of the processor's duties ("Personalwolke verarbeitet …").
+    A name counts only if the contract uses it at least three times.
+    """
+    head = text[:8000]
+    proc: list[str] = []
+    ctrl: list[str] = []
+    for m in _DEFINED.finditer(head):
+        terms = [t for t in m.groups() if t]
+        pos = m.end()
+        while True:
+            more = _MORE_TERMS.match(head, pos)
+            if not more:
+                break
+            terms.append(more.group(1))
+            pos = more.end()
+        # the role may stand right after the definition: "(nachfolgend „Belegblitz“) als Auftragsverarbeiter"
+        after = re.split(r"\(|\bund\s+(?:der|die|dem)\b|\band\b|\n\n", head[pos : pos + 80])[0]
+        role = None
+        names = []
+        for t in terms:
+            t = t.strip(" .,")
+            r = _role_of(t)
+            if r is not None and fold_word(t).rstrip("ns") in {
+                s.rstrip("ns") for s in (*PROCESSOR_STEMS, *CONTROLLER_STEMS)
+            } | {"verantwortlich", "verantwortlicher", "verantwortliche"}:
+                role = role or r
+            elif fold_word(t) not in _NOT_PARTIES and len(t) >= 3:
+                names.append(t)
+        role = role or _role_of(after[:60])
+        for name in names:
+            if len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) < 3:
+                continue
+            r = role or _subject_role(text, name)
+            if r == "processor" and name not in proc:
+                proc.append(name)
+            elif r == "controller" and name not in ctrl:
+                ctrl.append(name)
+    for name in detect_processor_names(text):
+        if name not in proc:
+            proc.append(name)
+    return proc, ctrl
+
+
+def _subject_role(text: str, name: str) -> str | None:
+    low = fold_word(text)
+    n = re.escape(fold_word(name))
+    p = len(re.findall(rf"(?<![\w-]){n}\s+(?:\w+\s+){{0,2}}?(?:{_PROC_VERBS})\b", low))
+    c = len(re.findall(rf"(?<![\w-]){n}\s+(?:\w+\s+){{0,2}}?(?:{_CTRL_VERBS})\b", low))
+    if p >= 2 and p > c:
+        return "processor"
+    if c >= 2 and c > p:
+        return "controller"
+    return None

@@ -28,7 +28,7 @@ def rule_matches(pack: RulePack, rule: Rule, text: str) -> tuple[bool, bool]:
     """(met, negated) for ``rule`` on a one-paragraph document made of ``text``."""
     doc = extract_bytes(text.encode("utf-8"), "<example>")
     analysis = Analysis(doc)
-    m = DocMatcher(analysis, pack.lemma_forms)
+    m = DocMatcher(analysis, pack.lemma_forms, pack.lexicon)
     out = run_rule(rule, pack.patterns[rule.code], analysis, m)
     return bool(out.positives), bool(out.negated)
 

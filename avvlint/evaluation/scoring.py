@@ -128,12 +128,14 @@ def _quote_span(text: str, quote: str) -> tuple[int, int] | None:
 
 
 def _deadline_score(report: DocumentReport, gold: GoldDocument) -> tuple[int, int, list[Miss]]:
-    try:
-        from ..deadlines.scoring import deadline_accuracy
-    except ImportError:
-        return 0, 0, []
-    correct, total, *rest = deadline_accuracy(report.deadlines, gold.deadlines)
-    misses = [Miss(gold.name, f"deadline:{k}", e, g) for k, e, g in (rest[0] if rest else [])]
+    from ..deadlines.scoring import compare_deadlines, deadline_accuracy
+
+    correct, total = deadline_accuracy(report.deadlines, gold.deadlines)
+    misses = [
+        Miss(gold.name, f"deadline:{r.kind}", str(r.expected), str(r.found))
+        for r in compare_deadlines(report.deadlines, gold.deadlines)
+        if not r.correct
+    ]
     return correct, total, misses
 
 
@@ -193,9 +195,12 @@ def evaluate_dir(root: Path, settings: Settings | None = None) -> EvalResult:
     for gold in load_gold_dir(root):
         try:
             doc = extract_path(gold.document, settings.limits)
+            report = check_document(doc, settings)
         except AvvlintError as exc:
             result.failed.append(f"{gold.name}: {exc.code}: {exc.message}")
             continue
-        report = check_document(doc, settings)
+        except Exception as exc:  # an internal error must show up as a failed document, not a crash
+            result.failed.append(f"{gold.name}: internal-error: {type(exc).__name__}: {exc}")
+            continue
         score_document(report, gold, result, doc.text)
     return result

@@ -1,0 +1,379 @@
+"""Which deadline is it? Scores a duration against the seven kinds by the words around it.
+
+Each cue of ``rules/deadlines/kinds.yml`` found near a duration votes for its kind
+(or for ``none``, a decoy such as a termination notice period). A vote counts fully
+next to the number and less with distance, across a ``;`` (another clause) and in the
+section heading. The words after the number that say when the clock starts ("nach
+Kenntnis", "ab Zugang der Mitteilung", "vor dem Einsatz") are read as triggers, not
+as the subject: in "90 Tage nach der Löschung" the deletion is the start, not the duty.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .cues import Cue, CueBook, KindCues, Qualifier, default_cue_book
+from .durations import Duration
+
+# Words that start the phrase naming the event a period counts from or before.
+_ANCHOR_START = re.compile(
+    r"(?:-[a-z]+)?\.?\s*(?:im voraus |vorab |vorher )?"
+    r"(?:nach|ab|seit|vor|after|following|from|of|upon|prior to|before)\b"
+)
+_WORD = re.compile(r"\S+")
+TRIGGER_WORDS = 5  # "nach Eingang der Weisung des Auftraggebers"
+_SPAN_END = re.compile(r"[,;:()]|\.(?:\s|$)")
+_INCLUSION = re.compile(
+    r"(einschliesslich|einschl\.|inklusive|inkl\.?|umfasst|samt|sowie|auch|\bund\b|\boder\b|including"
+    r"|as well as|\band\b|together with)"
+)
+CONTEXT_FACTOR = 0.5
+# A comma that opens a new clause with its own subject: "..., und der Auftraggeber kann ..."
+_NEW_CLAUSE = re.compile(r", (und|oder|sowie|wobei|waehrend|damit|sodass|so dass|and|or|while|whereas)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Folded words around a duration: its sentence, the section headings, a list's lead-in."""
+
+    text: str
+    heading: str = ""
+    lead: str = ""
+
+
+def trigger_span(text: str, d: Duration) -> tuple[int, int] | None:
+    """The words after the number naming the start event: ``nach Kenntniserlangung``."""
+    m = _ANCHOR_START.match(text, d.end)
+    if m is None:
+        return None
+    end_m = _SPAN_END.search(text, m.end())
+    end = end_m.start() if end_m else len(text)
+    words = list(_WORD.finditer(text, m.end(), end))
+    if len(words) > TRIGGER_WORDS:
+        end = words[TRIGGER_WORDS - 1].end()
+    return d.end, end
+
+
+def _proximity(text: str, d: Duration, start: int, end: int) -> float:
+    if end <= d.start:
+        gap_start, gap_end = end, d.start
+    elif start >= d.end:
+        gap_start, gap_end = d.end, start
+    else:
+        return 1.0
+    dist = gap_end - gap_start
+    p = 1.0 if dist <= 30 else max(0.3, 1.0 - (dist - 30) / 200)
+    between = text[gap_start:gap_end]
+    if ";" in between or _NEW_CLAUSE.search(between):
+        p *= 0.6
+    return p
+
+
+def _topic_score(cues: tuple[Cue, ...], text: str, d: Duration, skip: tuple[int, int] | None) -> float:
+    total = 0.0
+    for cue in cues:
+        best = 0.0
+        for m in cue.pattern.finditer(text):
+            if skip and m.start() >= skip[0] and m.end() <= skip[1]:
+                continue
+            w = cue.weight * _proximity(text, d, m.start(), m.end())
+            if 0 <= d.start - m.end() <= 2:
+                w *= 2  # the label right before the number: "Logdaten 7-180 Tage" in a flattened table
+            best = max(best, w)
+        total += best
+    return total
+
+
+def _present(cues: tuple[Cue, ...], text: str) -> float:
+    return sum(c.weight for c in cues if text and c.pattern.search(text))
+
+
+def _segment(text: str, d: Duration) -> tuple[int, int]:
+    start = text.rfind(";", 0, d.start) + 1
+    end = text.find(";", d.end)
+    return start, (len(text) if end < 0 else end)
+
+
+def kind_scores(d: Duration, ctx: Context, book: CueBook | None = None) -> dict[str, float]:
+    """Score of every kind (and ``none``) for duration ``d`` in ``ctx``."""
+    book = book or default_cue_book()
+    text = ctx.text
+    trig = trigger_span(text, d)
+    trig_text = text[trig[0] : trig[1]] if trig else ""
+    seg_start, seg_end = _segment(text, d)
+    segment = text[seg_start:seg_end]
+    scores: dict[str, float] = {}
+    for kind, cues in book.kinds.items():
+        sentence = _topic_score(cues.topic, text, d, trig)
+        context = CONTEXT_FACTOR * (_present(cues.topic, ctx.heading) + _present(cues.topic, ctx.lead))
+        trigger = _present(cues.trigger, trig_text)
+        score = sentence + context + trigger
+        if cues.needs_notice:
+            # notice words in the trigger ("nach Erhalt der Mitteilung") name the start,
+            # not an advance notice
+            untriggered = _blank(text, trig)
+            for m in _NOT_A_DUTY.finditer(untriggered):
+                untriggered = _blank(untriggered, m.span())
+            untriggered = untriggered[seg_start:seg_end]
+            if not _has_notice(cues, untriggered, ctx, d):
+                score = 0.0
+            elif score > 0:
+                # "mit 30 Tagen Vorlauf", "30 Tage vorher anzukündigen": the notice words
+                # say what the number measures
+                score += _topic_score(cues.notice, untriggered, _shift(d, seg_start), None) * 0.75
+        scores[kind] = score
+    # Backups: a deletion clause about backups is a backup deletion clause.
+    backup = book.kinds["backup_deletion"]
+    if _present(backup.topic, segment) or _present(backup.topic, ctx.lead):
+        scores["backup_deletion"] += scores["deletion"]
+    else:
+        scores["backup_deletion"] = 0.0
+    none = _topic_score(book.none_topic, text, d, trig) + _present(book.none_trigger, trig_text)
+    none += (
+        CONTEXT_FACTOR * 0.5 * (_present(book.none_topic, ctx.heading) + _present(book.none_topic, ctx.lead))
+    )
+    scores["none"] = none
+    if d.anchor == "before":
+        scores["objection_period"] *= 0.3  # an objection period runs from the notice, not before
+    return scores
+
+
+def _blank(text: str, span: tuple[int, int] | None) -> str:
+    if span is None:
+        return text
+    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
+
+
+def _shift(d: Duration, offset: int) -> Duration:
+    return replace(d, start=d.start - offset, end=d.end - offset)
+
+
+def _has_notice(cues: KindCues, segment: str, ctx: Context, d: Duration) -> bool:
+    if d.anchor == "before":
+        return True
+    return any(c.pattern.search(segment) or c.pattern.search(ctx.heading) for c in cues.notice)
+
+
+# Deletion-family kinds bound a period from above: "mindestens 7 Tage aufbewahrt" is
+# a retention minimum, not a deletion deadline.
+_MAX_ONLY = {"deletion", "backup_deletion", "breach_notice", "dsr_forwarding"}
+
+
+def classify_duration(d: Duration, ctx: Context, book: CueBook | None = None) -> list[str]:
+    """The kinds duration ``d`` is a deadline of (usually one; none for decoys)."""
+    book = book or default_cue_book()
+    if d.periodic:
+        return []
+    seg_start, seg_end = _segment(ctx.text, d)
+    if any(c.pattern.search(ctx.text, seg_start, seg_end) for c in book.veto):
+        return []
+    scores = kind_scores(d, ctx, book)
+    none = scores.pop("none")
+    for kind in _MAX_ONLY:
+        if d.bound == "min":
+            scores[kind] = 0.0
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] < book.min_score or scores[best] <= none:
+        return []
+    if best in {"deletion", "backup_deletion"}:
+        return _deletion_kinds(d, ctx, book, scores, none)
+    return [best]
+
+
+def _deletion_kinds(
+    d: Duration, ctx: Context, book: CueBook, scores: dict[str, float], none: float
+) -> list[str]:
+    """``deletion``, ``backup_deletion`` or both ("alle Daten einschließlich der Backups").
+
+    A backup word counts for this number when it stands in the same comma-free clause
+    ("Backups 30 Tage") or is added by an inclusion word ("und umfasst auch Backups");
+    "..., Backups nach weiteren 60 Tagen" belongs to the next number.
+    """
+    text = ctx.text
+    seg_start, seg_end = _segment(text, d)
+    trig = trigger_span(text, d)
+    hits = [
+        m
+        for c in book.kinds["backup_deletion"].topic
+        for m in c.pattern.finditer(text, seg_start, seg_end)
+        if not (trig and trig[0] <= m.start() < trig[1])
+    ]
+    own: list[re.Match[str]] = []
+    included = False
+    for m in hits:
+        lo, hi = (m.end(), d.start) if m.end() <= d.start else (d.end, m.start())
+        between = text[lo:hi]
+        inclusion = _INCLUSION.search(text[max(seg_start, m.start() - 60) : m.start()])
+        if "," not in between:
+            own.append(m)
+            included = included or bool(inclusion and m.start() > d.end)
+        elif inclusion and m.start() > d.end:
+            own.append(m)
+            included = True
+    if not own:
+        lead_backup = _present(book.kinds["backup_deletion"].topic, ctx.lead)
+        if lead_backup and not _present(book.kinds["deletion"].topic, text[seg_start:seg_end]):
+            return ["backup_deletion"]
+        ok = scores["deletion"] >= book.min_score and scores["deletion"] > none
+        return ["deletion"] if ok else []
+    first = min(m.start() for m in own)
+    before = text[max(seg_start, first - 60) : first]
+    if included or (_INCLUSION.search(before) and _DATA_WORDS.search(text[seg_start:first])):
+        return ["deletion", "backup_deletion"]
+    return ["backup_deletion"]
+
+
+_DATA_WORDS = re.compile(
+    r"\b(personenbezogene\w*|kundendaten|nutzerdaten|daten|unterlagen|datenbestaende"
+    r"|personal data|customer data|data)\b"
+)
+
+
+# --- qualifiers -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class QualifierHit:
+    label: str
+    start: int  # folded offsets in the context text
+    end: int
+
+
+def find_qualifiers(
+    quals: tuple[Qualifier, ...], text: str, start: int = 0, end: int | None = None
+) -> list[QualifierHit]:
+    end = len(text) if end is None else end
+    hits: list[QualifierHit] = []
+    for q in quals:
+        for m in q.pattern.finditer(text, start, end):
+            hits.append(QualifierHit(q.label, m.start(), m.end()))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def hedges_for(
+    d: Duration, text: str, book: CueBook | None = None, others: list[Duration] | None = None
+) -> list[QualifierHit]:
+    """Hedges weakening duration ``d``: same clause, shortly before or after the number,
+    and not beyond a neighbouring number ("nach Möglichkeit 24, spätestens 72 Stunden")."""
+    book = book or default_cue_book()
+    seg_start, seg_end = _segment(text, d)
+    start = max(seg_start, d.start - 90)
+    end = min(seg_end, d.end + 60)
+    for o in others or ():
+        if o.end <= d.start:
+            start = max(start, o.end)
+        elif o.start >= d.end:
+            end = min(end, o.start)
+    return find_qualifiers(book.hedge, text, start, end)
+
+
+# --- duties without a number -------------------------------------------------
+
+
+def vague_duties(
+    ctx: Context, book: CueBook | None = None, numeric: list[Duration] | None = None
+) -> list[tuple[str, float, list[QualifierHit]]]:
+    """Kinds whose duty this sentence states without a number, with a strength score.
+
+    Returns (kind, score, vague words) for each kind; the caller reports such a duty
+    only for a kind that has no numeric deadline in the document.
+    """
+    book = book or default_cue_book()
+    text = ctx.text
+    if any(c.pattern.search(text) for c in book.vague_block + book.veto):
+        return []
+    # the words naming when a period starts ("nach Zugang der Mitteilung") state no duty
+    for d in numeric or ():
+        text = _blank(text, trigger_span(text, d))
+    for m in _NOT_A_DUTY.finditer(text):
+        text = _blank(text, m.span())
+    vague_words = find_qualifiers(book.vague, text)
+    out: list[tuple[str, float, list[QualifierHit]]] = []
+    for kind, cues in book.kinds.items():
+        topic = _present(cues.topic, text)
+        context = _present(cues.topic, ctx.heading) + _present(cues.topic, ctx.lead)
+        strong = any(c.weight >= 3 and c.pattern.search(text) for c in cues.topic)
+        if cues.vague_needs_time_word:
+            words = _speed_words_near_topic(cues, text, vague_words)
+            if strong and words:
+                out.append((kind, topic + 1.0, words))
+            continue
+        if not cues.duty:
+            continue
+        if not any(c.pattern.search(text) for c in cues.duty):
+            continue
+        if cues.duty_context and not (
+            any(c.pattern.search(text) for c in cues.duty_context)
+            or any(c.pattern.search(ctx.heading) for c in cues.duty_context)
+        ):
+            continue
+        if not (strong or (topic >= 2 and context >= 2) or (kind != "breach_notice" and context >= 3)):
+            continue
+        if kind == "breach_notice" and _authority_only(text):
+            continue
+        if kind == "backup_deletion" and not _near(cues.topic, cues.duty, text, 80):
+            continue  # "Datensicherungssysteme ... zum Löschen von Daten" in a TOM list
+        if kind == "deletion" and _about_backups_only(text, book):
+            continue  # "Die Löschung aus Backups erfolgt ..." is a backup deletion duty
+        score = topic + 0.5 * context + (1.0 if vague_words else 0.0)
+        if _ASSIST.search(text):
+            score -= 1.5  # "unterstützt bei Meldungen": help with the controller's duty
+        out.append((kind, score, vague_words))
+    return out
+
+
+# Vague words that say "how fast", as opposed to "announced beforehand".
+_ADVANCE_LABELS = {"vorab", "im Voraus", "vorherige Ankündigung", "nach Ankündigung", "in advance"}
+
+
+def _speed_words_near_topic(cues: KindCues, text: str, words: list[QualifierHit]) -> list[QualifierHit]:
+    out: list[QualifierHit] = []
+    for w in words:
+        if w.label in _ADVANCE_LABELS:
+            continue
+        seg_start = text.rfind(";", 0, w.start) + 1
+        seg_end = text.find(";", w.end)
+        segment = text[seg_start : len(text) if seg_end < 0 else seg_end]
+        if any(c.pattern.search(segment) for c in cues.topic):
+            out.append(w)
+    return out
+
+
+def _about_backups_only(text: str, book: CueBook) -> bool:
+    spans = [m.span() for c in book.kinds["backup_deletion"].topic for m in c.pattern.finditer(text)]
+    if not spans:
+        return False
+    blanked = text
+    for a, b in spans:
+        blanked = blanked[:a] + " " * (b - a) + blanked[b:]
+    return not _DATA_WORDS.search(blanked)
+
+
+# Phrases that name a start event or deny a notice; they state no duty of their own.
+_NOT_A_DUTY = re.compile(
+    r"(nach|ab|seit) (erhalt|zugang|eingang|zustellung) (der|dieser|einer|seiner) "
+    r"(mitteilung|information|benachrichtigung|anzeige|ankuendigung)"
+    r"|ohne (vorherige |vorhergehende )?(ankuendigung|anmeldung|vorankuendigung|notice)"
+    r"|without (prior )?notice"
+)
+
+
+_ASSIST = re.compile(r"unterstuetz|\bassist|\bsupport|\bhilft\b|mitwirk")
+
+
+def _near(a: tuple[Cue, ...], b: tuple[Cue, ...], text: str, dist: int) -> bool:
+    spans_a = [m.span() for c in a for m in c.pattern.finditer(text)]
+    spans_b = [m.span() for c in b for m in c.pattern.finditer(text)]
+    return any(abs(x[0] - y[0]) <= dist for x in spans_a for y in spans_b)
+
+
+_CONTROLLER = re.compile(
+    r"auftraggeber|verantwortliche|kunde|\bag\b|controller|customer|client|auftraggeberin|mandant"
+)
+_AUTHORITY = re.compile(r"aufsichtsbehoerde|supervisory authorit|an die behoerde")
+
+
+def _authority_only(text: str) -> bool:
+    return bool(_AUTHORITY.search(text)) and not _CONTROLLER.search(text)

@@ -1,0 +1,314 @@
+"""Find the deadlines of a document: durations, their kind, and duties stated without a number."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..analysis import Analysis, Unit
+from ..report import Deadline
+from .classify import Context, classify_duration, find_qualifiers, hedges_for, vague_duties
+from .cues import CueBook, default_cue_book
+from .durations import Duration, find_durations
+
+EVIDENCE_MAX = 260  # characters of a clause quoted as evidence
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    unit: Unit
+    text: str  # folded
+    fstart: int  # folded offset of text[0] in the document's folded text
+    ctx: Context
+
+
+def _lead_in(analysis: Analysis, unit: Unit) -> str:
+    """The paragraph ending in ":" that introduces the list or table this unit is part of."""
+    blocks = analysis.doc.blocks
+    if unit.block is None or blocks[unit.block].kind not in {"list_item", "table_row"}:
+        return ""
+    j = unit.block - 1
+    steps = 0
+    while j >= 0 and steps < 15:
+        b = blocks[j]
+        if b.kind == "heading":
+            return ""
+        raw = analysis.doc.text[b.start : b.end].rstrip()
+        if raw.endswith(":"):
+            lead = analysis.folded_text(b.start, b.end).replace("\n", " ")
+            # only the introducing sentence: "Die Meldung enthält mindestens:"
+            cut = max(lead.rfind(". ", 0, len(lead) - 1), lead.rfind("; ", 0, len(lead) - 1))
+            return lead[cut + 2 :] if cut >= 0 else lead
+        if b.kind not in {"list_item", "table_row"}:
+            return ""
+        j -= 1
+        steps += 1
+    return ""
+
+
+_LIST_START = re.compile(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+
+
+def _lines(analysis: Analysis, u: Unit) -> list[Unit]:
+    """A sentence split where the source starts a new line that is clearly a new statement.
+
+    Text extraction sometimes glues a list item and the next paragraph into one block;
+    a line break after a full stop or colon, before a list marker, or inside a list
+    item ends the statement. Lines wrapped inside a sentence stay together.
+    """
+    text = analysis.doc.text
+    block = analysis.doc.blocks[u.block] if u.block is not None else None
+    in_list = block is not None and block.kind in {"list_item", "table_row"}
+    parts: list[Unit] = []
+    start = u.start
+    pos = text.find("\n", u.start, u.end)
+    while pos >= 0:
+        before = text[start:pos].rstrip()
+        after = text[pos + 1 : u.end]
+        if before and (in_list or before[-1] in ".:;!?" or _LIST_START.match(after)):
+            parts.append(Unit(start, pos, u.block, u.section))
+            start = pos + 1
+        pos = text.find("\n", pos + 1, u.end)
+    parts.append(Unit(start, u.end, u.block, u.section))
+    return parts
+
+
+def _sentences(analysis: Analysis) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    headings: dict[int | None, str] = {}
+    blocks = analysis.doc.blocks
+    # Units joined from a list's lead-in and one item ("parts") are left out: the lead-in
+    # is read as context of each item below instead.
+    units = [part for u in analysis.sentences if not getattr(u, "parts", ()) for part in _lines(analysis, u)]
+    for u in units:
+        fs, fe = analysis.folded_span(u.start, u.end)
+        # one line for the patterns; same length, so offsets stay valid
+        text = analysis.folded.text[fs:fe].replace("\n", " ")
+        if not text.strip():
+            continue
+        if u.section not in headings:
+            headings[u.section] = analysis.heading_text(u.section).replace("\n", " ")
+        # a lead-in introduces the first line of a list item, not text glued after it
+        first_line = u.block is not None and "\n" not in analysis.doc.text[blocks[u.block].start : u.start]
+        lead = _lead_in(analysis, u) if first_line else ""
+        ctx = Context(text=text, heading=headings[u.section], lead=lead)
+        out.append(_Sentence(u, text, fs, ctx))
+    return out
+
+
+def _evidence_span(text: str, d: Duration | None) -> tuple[int, int]:
+    """The clause words to quote: the sentence, or the part of a long one around the number."""
+    start, end = 0, len(text)
+    if d is None or end - start <= EVIDENCE_MAX:
+        return start, end
+    seg_start = text.rfind(";", 0, d.start) + 1
+    seg_end = text.find(";", d.end)
+    start, end = seg_start, (len(text) if seg_end < 0 else seg_end)
+    if end - start <= EVIDENCE_MAX:
+        return _strip(text, start, end)
+    start = max(start, d.start - 150)
+    end = min(end, d.end + EVIDENCE_MAX - 150)
+    # snap to word boundaries
+    while start > 0 and text[start - 1] != " " and start < d.start:
+        start += 1
+    while end < len(text) and text[end - 1] != " " and end > d.end:
+        end -= 1
+    return _strip(text, start, end)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,;:":
+        start += 1
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    return start, end
+
+
+def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Deadline]:
+    """Every numeric deadline in the document, plus one vague entry for each kind whose
+    duty is stated only without a number."""
+    book = book or default_cue_book()
+    doc = analysis.doc
+    deadlines: list[Deadline] = []
+    vague_candidates: dict[str, tuple[float, int, _Sentence, list]] = {}
+    prev: tuple[_Sentence, list[Duration], list[Duration]] | None = None
+    for order, s in enumerate(_sentences(analysis)):
+        numeric_kinds: set[str] = set()
+        durations = find_durations(s.text)
+        classified: list[Duration] = []
+        carried = _carried_deletion(s, durations, prev, book)
+        if carried is not None:
+            p, d = carried
+            src = analysis.to_source(p.fstart + d.start, p.fstart + d.end)
+            a, _ = analysis.to_source(p.fstart, p.fstart + len(p.text))
+            _, b = analysis.to_source(s.fstart, s.fstart + len(s.text))
+            numeric_kinds.add("deletion")
+            deadlines.append(
+                Deadline(
+                    kind="deletion",
+                    value=d.value,
+                    unit=d.unit,
+                    hours=d.hours,
+                    evidence=doc.locate(a, b),
+                    written=doc.text[src[0] : src[1]],
+                    lower_hours=d.lower_hours,
+                )
+            )
+        for i, d in enumerate(durations):
+            kinds = classify_duration(*_window(d, s.ctx), book)
+            if not kinds:
+                continue
+            classified.append(d)
+            src_start, src_end = analysis.to_source(s.fstart + d.start, s.fstart + d.end)
+            written = doc.text[src_start:src_end]
+            hedges = hedges_for(d, s.text, book, durations[max(0, i - 1) : i] + durations[i + 1 : i + 2])
+            ev_start, ev_end = _evidence_span(s.text, d)
+            ev = analysis.to_source(s.fstart + ev_start, s.fstart + ev_end)
+            qualifiers = [_source_words(analysis, s, h.start, h.end) for h in hedges]
+            if d.conflict:
+                qualifiers.append("Zahl in Worten und Ziffern widersprüchlich")
+            for kind in kinds:
+                numeric_kinds.add(kind)
+                deadlines.append(
+                    Deadline(
+                        kind=kind,
+                        value=d.value,
+                        unit=d.unit,
+                        hours=d.hours,
+                        vague=False,
+                        hedged=bool(hedges),
+                        evidence=doc.locate(*ev),
+                        written=written,
+                        lower_hours=d.lower_hours,
+                        qualifiers=qualifiers,
+                    )
+                )
+        prev = (s, durations, classified)
+        for kind, score, words in _vague_in_chunks(s.ctx, book, classified):
+            if kind in numeric_kinds:
+                continue
+            if len(classified) < len(durations):
+                score -= 1.0  # a sentence whose number is something else (a retention minimum)
+            best = vague_candidates.get(kind)
+            if best is None or score > best[0]:
+                vague_candidates[kind] = (score, order, s, words)
+    deadlines = _drop_export_windows(deadlines, doc.text)
+    numeric = {d.kind for d in deadlines}
+    for kind, (_score, _order, s, words) in vague_candidates.items():
+        if kind in numeric:
+            continue
+        ev_start, ev_end = _evidence_span(s.text, None)
+        if ev_end - ev_start > EVIDENCE_MAX and words:
+            ev_start, ev_end = _around(s.text, words[0].start, words[0].end)
+        ev = analysis.to_source(s.fstart + ev_start, s.fstart + ev_end)
+        deadlines.append(
+            Deadline(
+                kind=kind,
+                value=None,
+                unit=None,
+                hours=None,
+                vague=True,
+                hedged=False,
+                evidence=doc.locate(*ev),
+                written=_source_words(analysis, s, words[0].start, words[0].end) if words else "",
+                qualifiers=[_source_words(analysis, s, w.start, w.end) for w in words],
+            )
+        )
+    deadlines.sort(key=lambda x: (x.evidence.start if x.evidence else -1, x.kind))
+    return deadlines
+
+
+WINDOW = 400  # characters on each side of a number that can say what it is
+
+
+def _window(d: Duration, ctx: Context) -> tuple[Duration, Context]:
+    """The duration and the sentence cut to a window around it: cues further away carry no
+    weight worth the time, and a run-on "sentence" (a flattened table) stays linear."""
+    if len(ctx.text) <= 2 * WINDOW + (d.end - d.start):
+        return d, ctx
+    start = max(0, d.start - WINDOW)
+    end = min(len(ctx.text), d.end + WINDOW)
+    return replace(d, start=d.start - start, end=d.end - start), replace(ctx, text=ctx.text[start:end])
+
+
+CHUNK = 2000
+
+
+def _vague_in_chunks(ctx: Context, book: CueBook, numeric: list[Duration]):
+    """Numberless duties of a sentence; run-on text is read in chunks."""
+    if len(ctx.text) <= CHUNK:
+        return vague_duties(ctx, book, numeric)
+    out = []
+    for start in range(0, len(ctx.text), CHUNK):
+        part = ctx.text[start : start + CHUNK]
+        inside = [
+            replace(d, start=d.start - start, end=d.end - start)
+            for d in numeric
+            if start <= d.start < start + CHUNK
+        ]
+        out += vague_duties(replace(ctx, text=part), book, inside)
+    return out
+
+
+# "Nach Ablauf der Frist werden die Daten gelöscht": the period is in the sentence before.
+_BACK_REFERENCE = re.compile(
+    r"nach (ablauf|ende) (der|dieser|des|dieses) (frist|zeitraum|exportfrist|periode)"
+    r"|\banschliessend\b|\bdanach\b"
+    r"|\bthereafter\b|after (this|that|such) period"
+)
+
+
+def _carried_deletion(
+    s: _Sentence,
+    durations: list[Duration],
+    prev: tuple[_Sentence, list[Duration], list[Duration]] | None,
+    book: CueBook,
+) -> tuple[_Sentence, Duration] | None:
+    """The previous sentence's period when this numberless sentence deletes "after it"."""
+    if prev is None or durations or not _BACK_REFERENCE.search(s.text):
+        return None
+    p, p_durations, p_classified = prev
+    if p.unit.section != s.unit.section or len(p_durations) != 1 or p_classified:
+        return None
+    d = p_durations[0]
+    if d.periodic or d.bound == "min":
+        return None
+    if not any(c.pattern.search(s.text) for c in book.kinds["deletion"].duty):
+        return None
+    return p, d
+
+
+_EXPORT = re.compile(r"export|herunterlad|download", re.IGNORECASE)
+_DELETE = re.compile(
+    r"l(ö|oe)sch|vernicht|r(ü|ue)ckgabe|zur(ü|ue)ck|delet|erase|destroy|return", re.IGNORECASE
+)
+
+
+def _drop_export_windows(deadlines: list[Deadline], text: str) -> list[Deadline]:
+    """An export window ("30 Tage lang Gelegenheit, die Daten zu exportieren") stands in for
+    the deletion period only when the contract states no deletion period of its own."""
+
+    def is_export(d: Deadline) -> bool:
+        ev = d.evidence.text if d.evidence else ""
+        return d.kind == "deletion" and not d.vague and bool(_EXPORT.search(ev)) and not _DELETE.search(ev)
+
+    if any(d.kind == "deletion" and not d.vague and not is_export(d) for d in deadlines):
+        return [d for d in deadlines if not is_export(d)]
+    return deadlines
+
+
+def _around(text: str, start: int, end: int) -> tuple[int, int]:
+    a = max(0, start - 150)
+    b = min(len(text), end + EVIDENCE_MAX - 150)
+    return _strip(text, a, b)
+
+
+def _source_words(analysis: Analysis, s: _Sentence, fstart: int, fend: int) -> str:
+    a, b = analysis.to_source(s.fstart + fstart, s.fstart + fend)
+    return analysis.doc.text[a:b]
+
+
+def find_qualifier_words(text: str, book: CueBook | None = None) -> list[str]:
+    """Vague words and hedges in a folded text (labels), for messages and tests."""
+    book = book or default_cue_book()
+    return [h.label for h in find_qualifiers(book.vague + book.hedge, text)]
