@@ -209,7 +209,7 @@ def _deadlines(con: Console, doc: DocumentReport, ctx: RenderContext) -> None:
         table.add_row(
             DEADLINE_NAMES[lang].get(d.kind, d.kind),
             one_line(written, 60),
-            "—" if d.hours is None else fmt_hours(d.hours, lang).replace(" Tage", " T"),
+            "—" if d.hours is None else fmt_hours(d.hours, lang),
             fmt_policy(pol_hours, th.direction if th else None, lang),
             Text(VERDICTS[lang].get(verdict, verdict or "—"), style=VERDICT_STYLE.get(verdict or "", "")),
             where(d.evidence, lang),
