@@ -286,8 +286,6 @@ def _run_pool(
     results: dict[str, DocumentReport],
     notify: Callable[[DocumentReport], None],
 ) -> None:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
 
     from .report import DocumentReport
 
@@ -295,17 +293,42 @@ def _run_pool(
     isolate = False  # after a crash without progress: run one file alone to find the culprit
     while pending:
         batch = pending[:1] if isolate else pending
-        crashed = False
-        ctx = _mp_context()
-        if ctx.get_start_method() == "fork":
-            # Keep the collector away from the objects workers inherit, so they
-            # stay shared pages instead of being copied into every worker.
-            gc.freeze()
+        crashed = _pool_round(batch, job, workers, results, notify)
+        progressed = any(p in results for p in batch)
+        if crashed and isolate:
+            p = batch[0]
+            results[p] = DocumentReport(
+                path=p, error=AvvlintError("internal-error", f"{p}: the checker process crashed on this file")
+            )
+            notify(results[p])
+        pending = [p for p in pending if p not in results]
+        # Each round finishes at least one file, so this terminates.
+        isolate = crashed and not progressed and not isolate
+
+
+def _pool_round(
+    batch: list[str],
+    job: Job,
+    workers: int,
+    results: dict[str, DocumentReport],
+    notify: Callable[[DocumentReport], None],
+) -> bool:
+    """Check ``batch`` in one pool; returns whether a worker died."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .report import DocumentReport
+
+    crashed = False
+    ctx = _mp_context()
+    forked = ctx.get_start_method() == "fork"
+    if forked:
+        # Keep the collector away from the objects workers inherit, so they stay
+        # shared pages instead of being copied into every worker.
+        gc.freeze()
+    try:
         with ProcessPoolExecutor(
-            max_workers=min(workers, len(batch)),
-            mp_context=ctx,
-            initializer=_init_worker,
-            initargs=(job,),
+            max_workers=min(workers, len(batch)), mp_context=ctx, initializer=_init_worker, initargs=(job,)
         ) as pool:
             futures: dict[Future[DocumentReport], str] = {pool.submit(_work, p): p for p in batch}
             for fut in as_completed(futures):
@@ -319,16 +342,10 @@ def _run_pool(
                     rep = DocumentReport(path=p, error=AvvlintError("internal-error", f"{p}: {exc}"))
                 results[p] = rep
                 notify(rep)
-        progressed = any(p in results for p in batch)
-        if crashed and isolate:
-            p = batch[0]
-            results[p] = DocumentReport(
-                path=p, error=AvvlintError("internal-error", f"{p}: the checker process crashed on this file")
-            )
-            notify(results[p])
-        pending = [p for p in pending if p not in results]
-        # Each round finishes at least one file, so this terminates.
-        isolate = crashed and not progressed and not isolate
+    finally:
+        if forked:
+            gc.unfreeze()
+    return crashed
 
 
 def _mp_context():  # type: ignore[no-untyped-def]
