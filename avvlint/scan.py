@@ -289,7 +289,9 @@ def _run_pool(
 
     from .report import DocumentReport
 
-    pending = list(todo)
+    # Largest files first: the long ones start early and the pool does not end
+    # waiting on one big PDF while the other workers idle.
+    pending = sorted(todo, key=_size, reverse=True)
     isolate = False  # after a crash without progress: run one file alone to find the culprit
     while pending:
         batch = pending[:1] if isolate else pending
@@ -304,6 +306,13 @@ def _run_pool(
         pending = [p for p in pending if p not in results]
         # Each round finishes at least one file, so this terminates.
         isolate = crashed and not progressed and not isolate
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _pool_round(
