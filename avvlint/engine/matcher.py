@@ -94,6 +94,7 @@ class DocMatcher:
         self._lemma_forms = lemma_forms or {}
         self._anchor_cache: dict[int, list[int] | None] = {}
         self._starts: list[int] | None = None
+        self._role_regex: dict[str, str] = {}
 
     # -- units -----------------------------------------------------------------------
     def units(self, scope: str) -> list[FUnit]:
@@ -213,11 +214,13 @@ class DocMatcher:
         return out
 
     def _leaf_regex(self, leaf: Leaf) -> str:
-        return (
-            expand_roles(leaf.regex, self.processor_names, self.controller_names)
-            if leaf.uses_roles
-            else leaf.regex
-        )
+        if not leaf.uses_roles:
+            return leaf.regex
+        rx = self._role_regex.get(leaf.regex)
+        if rx is None:
+            rx = expand_roles(leaf.regex, self.processor_names, self.controller_names)
+            self._role_regex[leaf.regex] = rx
+        return rx
 
     def _vocabulary(self) -> list[str]:
         if self._vocab is None:
