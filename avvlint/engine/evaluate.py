@@ -17,7 +17,7 @@ from ..document import Location
 from ..report import Finding, RequirementResult
 from .matcher import DocMatcher, FUnit, Span
 from .model import Rule
-from .negation import negation_cue
+from .negation import negation_cues
 from .pack import CompiledPattern, RulePack
 
 MAX_EVIDENCE = 3
@@ -27,6 +27,44 @@ _ANNEX_REF = re.compile(
     r"(?:\s*(\d+[a-z]?)(?![\w])|\s+([a-h])(?![\w]))?"
 )
 ANNEX_RULE = "AVV090"
+# Verbs that make a "heading" a sentence (a clause mistaken for a title).
+_FINITE_VERB = frozenset(
+    [
+        "ist",
+        "sind",
+        "wird",
+        "werden",
+        "hat",
+        "haben",
+        "kann",
+        "können",
+        "darf",
+        "dürfen",
+        "muss",
+        "müssen",
+        "soll",
+        "sollen",
+        "erfolgt",
+        "erfolgen",
+        "gilt",
+        "gelten",
+        "verarbeitet",
+        "verpflichtet",
+        "unterstützt",
+        "informiert",
+        "meldet",
+        "löscht",
+        "haftet",
+        "stellt",
+        "trifft",
+        "is",
+        "are",
+        "shall",
+        "will",
+        "may",
+        "must",
+    ]
+)
 _ANAPHORA = re.compile(r"(?:dies|das|gleiches|dasselbe|selbiges)\s+gilt\b|this\s+(?:also\s+)?applies\b")
 _PLACEHOLDER_LINE = re.compile(
     r"^[^:\n]{1,80}:\s*(?:_{2,}|\.{3,}|…|\[[^\]]*\]|xy|tbd|n/?a|-+)?\s*$", re.I | re.M
@@ -72,17 +110,23 @@ def _negated_sentences(m: DocMatcher, spans: list[Span], pat: CompiledPattern) -
         inside = [s for s in spans if sent.start <= s[0] < sent.end]
         if not inside:
             continue
-        cue = negation_cue(m.text, (sent.start, sent.end), inside, pat.extra_negation)
-        if cue is None and _ANAPHORA.match(m.text, sent.start):
+        cues = negation_cues(m.text, (sent.start, sent.end), inside, pat.extra_negation)
+        if not cues and _ANAPHORA.match(m.text, sent.start):
             # "… ist nicht verpflichtet, Vor-Ort-Kontrollen zu dulden. Dies gilt auch für
             # beauftragte Prüfer.": the second sentence carries the first one's negation.
             prev = m.sentence_before(sent)
             if prev is not None:
-                cue = negation_cue(
-                    m.text, (prev.start, prev.end), [(prev.start, prev.end)], pat.extra_negation
+                prev_cues = negation_cues(
+                    m.text,
+                    (prev.start, prev.end),
+                    [(prev.end, prev.end)],
+                    pat.extra_negation,
+                    window_before=999,
                 )
-        if cue is not None:
-            out.append((_segment(m.text, sent, cue), cue))
+                if prev_cues:
+                    out.append(((sent.start, sent.end), prev_cues[0]))
+            continue
+        out.extend((_segment(m.text, sent, cue), cue) for cue in cues)
     return out
 
 
@@ -151,8 +195,14 @@ def _affinity(m: DocMatcher, unit: FUnit, spans: list[Span]) -> int:
 
 
 def _in_heading(analysis: Analysis, loc: Location) -> bool:
+    """A heading proper: a short title. A long numbered line that structure detection
+    took for a heading ("7.1 Mit dem Einsatz folgender … ist der Mandant einverstanden:")
+    is a clause."""
     b = analysis.doc.block_at(loc.start)
-    return b is not None and b.kind == "heading"
+    if b is None or b.kind != "heading":
+        return False
+    words = analysis.doc.text[b.start : b.end].lower().split()
+    return len(words) <= 10 and not _FINITE_VERB.intersection(w.strip(".,:;") for w in words)
 
 
 def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m: DocMatcher) -> _Outcome:
@@ -243,7 +293,8 @@ def evaluate(pack: RulePack, analysis: Analysis) -> tuple[list[RequirementResult
         outs = outcomes.get(rid, [])
         title = BY_ID[rid].title_de if rid in BY_ID else rid
         negated = [loc for o in outs for loc in o.negated]
-        positive = next((o for o in outs if o.positives and not (negated and o.heading_only)), None)
+        # A heading names a topic; only a clause under it states the duty.
+        positive = next((o for o in outs if o.positives and not o.heading_only), None)
         if positive is not None:
             evidence = [ev for o in outs for evs in o.positives for ev in evs][:MAX_EVIDENCE]
             results.append(

@@ -43,46 +43,55 @@ _VERB_FIRST = re.compile(
 _DOUBLE_NEGATIVE = re.compile(r"^(?:\s+\S+){0,10}?\s+(?:ohne|without)\b")
 
 
-def negation_cue(
+def negation_cues(
     folded: str,
     sentence: tuple[int, int],
     spans: list[tuple[int, int]],
     extra: tuple[str, ...] = (),
     window_before: int = 8,
     window_after: int = 6,
-) -> tuple[int, int] | None:
-    """The span of a negation cue that negates the matched ``spans``, or ``None``."""
+) -> list[tuple[int, int]]:
+    """Every negation cue in ``sentence`` that negates the matched ``spans``."""
     s0, s1 = sentence
     text = folded[s0:s1]
     if not spans:
-        return None
+        return []
     first = min(s for s, _ in spans) - s0
     last = max(e for _, e in spans) - s0
-    cues = list(_CUE.finditer(text))
+    found: list[tuple[int, int]] = []
+    cues = [(m, False) for m in _CUE.finditer(text)]
     for rx in extra:
-        cues.extend(re.finditer(rx, text))
-    for m in cues:
+        cues.extend((m, True) for m in re.finditer(rx, text))
+    for m, is_extra in cues:
         c0, c1 = m.start(), m.end()
+        if not is_extra and any(a - s0 <= c0 and c1 <= b - s0 for a, b in spans):
+            continue  # the rule's own words ("nicht rechtmäßig", "keine … ohne Weisung")
         if c1 <= first:
-            gap_words = len(text[c1:first].split())
-            if gap_words > window_before:
+            if len(text[c1:first].split()) > window_before:
                 continue
-        elif c0 >= last:
-            gap_words = len(text[last:c0].split())
-            if gap_words > window_after:
-                continue
-        # a cue inside the match (e.g. "kein Widerspruchsrecht") counts as well
+        elif c0 >= last and len(text[last:c0].split()) > window_after:
+            continue
         after = text[c1:]
         word = m.group(1) if m.re.groups else m.group(0).split()[0]
-        if word in {"nicht", "not", "no", "kein", "keine", "keinen", "keinem", "keiner", "keines"}:
-            if _NEUTRAL_AFTER.match(after):
-                continue
-            if _DOUBLE_NEGATIVE.match(after):
-                continue
+        if word in {"nicht", "not", "no", "kein", "keine", "keinen", "keinem", "keiner", "keines"} and (
+            _NEUTRAL_AFTER.match(after) or _DOUBLE_NEGATIVE.match(after)
+        ):
+            continue
         before = text[:c0]
         if _CONDITION_BEFORE.search(before[-40:]) or _VERB_FIRST.match(before):
             continue
         if _CONDITION_SEGMENT.search(before):
             continue
-        return (s0 + c0, s0 + c1)
-    return None
+        found.append((s0 + c0, s0 + c1))
+    return sorted(found)
+
+
+def negation_cue(
+    folded: str,
+    sentence: tuple[int, int],
+    spans: list[tuple[int, int]],
+    extra: tuple[str, ...] = (),
+) -> tuple[int, int] | None:
+    """The first negation cue that negates the matched ``spans``, or ``None``."""
+    cues = negation_cues(folded, sentence, spans, extra)
+    return cues[0] if cues else None
