@@ -332,6 +332,8 @@ def vague_duties(
         topic = _present(cues.topic, text)
         context = _present(cues.topic, ctx.heading) + _present(cues.topic, ctx.lead)
         strong = any(c.weight >= 3 and c.pattern.search(text) for c in cues.topic)
+        if kind == "deletion" and topic >= 3.5:
+            strong = True  # a return verb with the contract's end: "nach Vertragsende gibt ... heraus"
         if cues.vague_needs_time_word:
             words = _speed_words_near_topic(cues, text, vague_words)
             if strong and words:

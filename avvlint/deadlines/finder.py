@@ -205,7 +205,7 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
             if best is None or score > best[0]:
                 vague_candidates[kind] = (score, order, s, words)
     deadlines = _drop_export_windows(deadlines, doc.text)
-    deadlines = _prefer_end_anchored(deadlines, tiers)
+    deadlines = _prefer_end_anchored(deadlines, tiers, "deletion" in vague_candidates)
     numeric = {d.kind for d in deadlines}
     for kind, (_score, _order, s, words) in vague_candidates.items():
         if kind in numeric:
@@ -315,14 +315,20 @@ def _end_anchor_tier(d: Duration, ctx: Context, book: CueBook) -> int:
     return 0
 
 
-def _prefer_end_anchored(deadlines: list[Deadline], tiers: dict[int, int]) -> list[Deadline]:
+def _prefer_end_anchored(
+    deadlines: list[Deadline], tiers: dict[int, int], end_duty_without_number: bool
+) -> list[Deadline]:
     """The catalogue's deletion period runs from the contract's end: when the contract
     ties one deletion period to it, periods tied to other events (routine deletion of
-    call recordings, statutory retention) are not the deletion deadline."""
+    call recordings, statutory retention) are not the deletion deadline. Neither are
+    they when the end-of-contract deletion is stated without a number (a numberless
+    deletion duty counts only at the contract's end): that duty is reported as vague."""
     numeric = [d for d in deadlines if d.kind == "deletion" and not d.vague and id(d) in tiers]
     if not numeric:
         return deadlines
     best = max(tiers[id(d)] for d in numeric)
+    if best == 0 and end_duty_without_number:
+        best = 1
     drop = {id(d) for d in numeric if tiers[id(d)] < best}
     return [d for d in deadlines if id(d) not in drop]
 
