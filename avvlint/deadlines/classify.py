@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from .cues import Cue, CueBook, KindCues, Qualifier, default_cue_book
 from .durations import Duration
+from .parties import Parties, controller_acts
 
 # Words that start the phrase naming the event a period counts from or before.
 _ANCHOR_START = re.compile(
@@ -29,8 +30,20 @@ _INCLUSION = re.compile(
     r"|as well as|\band\b|together with)"
 )
 CONTEXT_FACTOR = 0.5
+_VERB_FINAL = re.compile(
+    r"\b(kann|koennen|darf|duerfen|muss|muessen|soll|sollen|wird|werden|ist|sind|hat|haben|hat|steht)\b"
+)
+_INFINITIVE = re.compile(r"[a-z]{3,}(en|ern|eln)")
 # A comma that opens a new clause with its own subject: "..., und der Auftraggeber kann ..."
-_NEW_CLAUSE = re.compile(r", (und|oder|sowie|wobei|waehrend|damit|sodass|so dass|and|or|while|whereas)\b")
+# "..., und zwar binnen 10 Tagen" only adds the period to the same clause.
+_NEW_CLAUSE = re.compile(
+    r", (und(?! zwar)|oder|sowie|wobei|waehrend|damit|sodass|so dass|and|or|while|whereas)\b"
+)
+# A relative clause between a subject and its verb: "Backups, die der Auftragnehmer vorhält, werden ...".
+_RELATIVE = re.compile(
+    r",\s*(?:(?:in|auf|bei|mit|von|aus|an|unter) )?(?:die|der|das|den|dem|denen|deren|dessen|welche\w*"
+    r"|which|that|who)\b[^,;]*,"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +53,8 @@ class Context:
     text: str
     heading: str = ""
     lead: str = ""
+    prev: str = ""  # the sentences before in the same paragraph: "Änderungen" refers to them
+    parties: Parties | None = None  # the document's role names (generic words when None)
 
 
 def trigger_span(text: str, d: Duration) -> tuple[int, int] | None:
@@ -52,6 +67,11 @@ def trigger_span(text: str, d: Duration) -> tuple[int, int] | None:
     words = list(_WORD.finditer(text, m.end(), end))
     if len(words) > TRIGGER_WORDS:
         end = words[TRIGGER_WORDS - 1].end()
+    elif len(words) > 1 and _VERB_FINAL.search(text, 0, d.start) and _INFINITIVE.fullmatch(words[-1].group()):
+        # "kann binnen 14 Tagen nach Ankündigung widersprechen": with a modal or auxiliary
+        # the verb closes the clause; it states the duty, not the start event
+        last = -2 if words[-2].group() == "zu" else -1
+        end = words[last - 1].end() if len(words) > -last else words[0].start()
     return d.end, end
 
 
@@ -89,6 +109,11 @@ def _present(cues: tuple[Cue, ...], text: str) -> float:
     return sum(c.weight for c in cues if text and c.pattern.search(text))
 
 
+def _present_strong(cues: tuple[Cue, ...], text: str) -> float:
+    """Only the cues that name a kind by themselves (weight 3+), not the generic words."""
+    return sum(c.weight for c in cues if c.weight >= 3 and text and c.pattern.search(text))
+
+
 def _segment(text: str, d: Duration) -> tuple[int, int]:
     start = text.rfind(";", 0, d.start) + 1
     end = text.find(";", d.end)
@@ -106,9 +131,14 @@ def kind_scores(d: Duration, ctx: Context, book: CueBook | None = None) -> dict[
     scores: dict[str, float] = {}
     for kind, cues in book.kinds.items():
         sentence = _topic_score(cues.topic, text, d, trig)
-        context = CONTEXT_FACTOR * (_present(cues.topic, ctx.heading) + _present(cues.topic, ctx.lead))
+        around = _present(cues.topic, ctx.heading) + _present(cues.topic, ctx.lead)
+        context = CONTEXT_FACTOR * (around + _present_strong(cues.topic, ctx.prev))
         trigger = _present(cues.trigger, trig_text)
         score = sentence + context + trigger
+        if cues.needs_context and not any(
+            c.pattern.search(t) for c in cues.needs_context for t in (text, ctx.heading, ctx.lead, ctx.prev)
+        ):
+            score = 0.0
         if cues.needs_notice:
             # notice words in the trigger ("nach Erhalt der Mitteilung") name the start,
             # not an advance notice
@@ -158,6 +188,8 @@ def _has_notice(cues: KindCues, segment: str, ctx: Context, d: Duration) -> bool
 # Deletion-family kinds bound a period from above: "mindestens 7 Tage aufbewahrt" is
 # a retention minimum, not a deletion deadline.
 _MAX_ONLY = {"deletion", "backup_deletion", "breach_notice", "dsr_forwarding"}
+# Kinds that are duties of the processor: a clause where the controller acts holds none of them.
+PROCESSOR_DUTIES = ("breach_notice", "dsr_forwarding", "deletion", "backup_deletion", "subprocessor_notice")
 
 
 def classify_duration(d: Duration, ctx: Context, book: CueBook | None = None) -> list[str]:
@@ -173,6 +205,11 @@ def classify_duration(d: Duration, ctx: Context, book: CueBook | None = None) ->
     for kind in _MAX_ONLY:
         if d.bound == "min":
             scores[kind] = 0.0
+    if controller_acts(ctx.text[seg_start:seg_end].lstrip(), ctx.parties):
+        for kind in PROCESSOR_DUTIES:
+            scores[kind] = 0.0
+    if _authority_only(ctx.text[seg_start:seg_end], ctx.parties):
+        scores["breach_notice"] = 0.0  # the controller's own notice to the authority
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < book.min_score or scores[best] <= none:
         return []
@@ -203,7 +240,7 @@ def _deletion_kinds(
     included = False
     for m in hits:
         lo, hi = (m.end(), d.start) if m.end() <= d.start else (d.end, m.start())
-        between = text[lo:hi]
+        between = _RELATIVE.sub(" ", text[lo:hi]) if m.end() <= d.start else text[lo:hi]
         inclusion = _INCLUSION.search(text[max(seg_start, m.start() - 60) : m.start()])
         if "," not in between:
             own.append(m)
@@ -295,6 +332,8 @@ def vague_duties(
         topic = _present(cues.topic, text)
         context = _present(cues.topic, ctx.heading) + _present(cues.topic, ctx.lead)
         strong = any(c.weight >= 3 and c.pattern.search(text) for c in cues.topic)
+        if kind == "deletion" and topic >= 3.5:
+            strong = True  # a return verb with the contract's end: "nach Vertragsende gibt ... heraus"
         if cues.vague_needs_time_word:
             words = _speed_words_near_topic(cues, text, vague_words)
             if strong and words:
@@ -311,7 +350,9 @@ def vague_duties(
             continue
         if not (strong or (topic >= 2 and context >= 2) or (kind != "breach_notice" and context >= 3)):
             continue
-        if kind == "breach_notice" and _authority_only(text):
+        if kind == "breach_notice" and _authority_only(text, ctx.parties):
+            continue
+        if kind in PROCESSOR_DUTIES and controller_acts(text.lstrip(), ctx.parties):
             continue
         if kind == "backup_deletion" and not _near(cues.topic, cues.duty, text, 80):
             continue  # "Datensicherungssysteme ... zum Löschen von Daten" in a TOM list
@@ -372,8 +413,14 @@ def _near(a: tuple[Cue, ...], b: tuple[Cue, ...], text: str, dist: int) -> bool:
 _CONTROLLER = re.compile(
     r"auftraggeber|verantwortliche|kunde|\bag\b|controller|customer|client|auftraggeberin|mandant"
 )
-_AUTHORITY = re.compile(r"aufsichtsbehoerde|supervisory authorit|an die behoerde")
+_AUTHORITY = re.compile(
+    r"aufsichtsbehoerde|supervisory authorit|an die behoerde|datenschutzbehoerde|datenschutzaufsicht"
+    r"|(landes|bundes)(datenschutz)?beauftragte|data protection authorit|competent authorit"
+)
 
 
-def _authority_only(text: str) -> bool:
-    return bool(_AUTHORITY.search(text)) and not _CONTROLLER.search(text)
+def _authority_only(text: str, parties: Parties | None = None) -> bool:
+    """A notice addressed to the supervisory authority with no word for the controller."""
+    if not _AUTHORITY.search(text) or _CONTROLLER.search(text):
+        return False
+    return parties is None or not re.search(parties.controller, text)

@@ -8,7 +8,7 @@ hedges). A broken file is a ``rule-error`` naming the file and the entry.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ import yaml
 
 from ..errors import RuleError
 from ..policy import DEADLINE_KINDS
+from .parties import GENERIC, Parties
 
 DEFAULT_WEIGHT = 2.0
 
@@ -25,6 +26,18 @@ DEFAULT_WEIGHT = 2.0
 class Cue:
     pattern: re.Pattern[str]
     weight: float
+    # the pattern as written when it names a party ("bei {processor} eingehen"); the
+    # placeholders stand for the role words plus the document's short names
+    template: str | None = None
+
+
+_PLACEHOLDER = re.compile(r"\{(processor|controller)\}")
+
+
+def _expand(template: str, parties: Parties) -> str:
+    return _PLACEHOLDER.sub(
+        lambda m: parties.processor if m.group(1) == "processor" else parties.controller, template
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +48,8 @@ class KindCues:
     trigger: tuple[Cue, ...]
     duty: tuple[Cue, ...] = ()
     duty_context: tuple[Cue, ...] = ()
+    needs_context: tuple[Cue, ...] = ()  # one must be in the sentence, heading, lead-in or sentence before
+    anchor: tuple[Cue, ...] = ()  # the start event the catalogue measures from (deletion: contract end)
     notice: tuple[Cue, ...] = ()
     needs_notice: bool = False
     vague_needs_time_word: bool = False
@@ -84,7 +99,8 @@ def _load(path: Path) -> dict[str, Any]:
 def _compile(path: Path, where: str, pattern: Any) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise RuleError(f"{path}: {where}: pattern must be a non-empty string")
-    letters = re.sub(r"\\.", "", pattern)  # escapes such as \W or \S are not letters to fold
+    # escapes such as \W or \S and the party placeholders are not letters to fold
+    letters = _PLACEHOLDER.sub("", re.sub(r"\\.", "", pattern))
     if letters != letters.lower():
         raise RuleError(
             f"{path}: {where}: patterns match folded (lower-case) text; write {pattern.lower()!r}"
@@ -92,7 +108,7 @@ def _compile(path: Path, where: str, pattern: Any) -> re.Pattern[str]:
     if any(ch in pattern for ch in "äöüß"):
         raise RuleError(f"{path}: {where}: patterns match folded text; write ae/oe/ue/ss instead of umlauts")
     try:
-        return re.compile(pattern)
+        return re.compile(_expand(pattern, GENERIC))
     except re.error as exc:
         raise RuleError(f"{path}: {where}: invalid regular expression: {exc}") from exc
 
@@ -106,7 +122,7 @@ def _cues(path: Path, where: str, raw: Any) -> tuple[Cue, ...]:
     for i, entry in enumerate(raw):
         at = f"{where}[{i}]"
         if isinstance(entry, str):
-            out.append(Cue(_compile(path, at, entry), DEFAULT_WEIGHT))
+            out.append(Cue(_compile(path, at, entry), DEFAULT_WEIGHT, _template(entry)))
         elif isinstance(entry, dict):
             unknown = set(entry) - {"re", "w"}
             if unknown:
@@ -114,10 +130,14 @@ def _cues(path: Path, where: str, raw: Any) -> tuple[Cue, ...]:
             weight = entry.get("w", DEFAULT_WEIGHT)
             if not isinstance(weight, int | float) or isinstance(weight, bool) or weight <= 0:
                 raise RuleError(f"{path}: {at}: w must be a positive number")
-            out.append(Cue(_compile(path, at, entry.get("re")), float(weight)))
+            out.append(Cue(_compile(path, at, entry.get("re")), float(weight), _template(entry.get("re"))))
         else:
             raise RuleError(f"{path}: {at}: expected a pattern or {{re: ..., w: ...}}")
     return tuple(out)
+
+
+def _template(pattern: str) -> str | None:
+    return pattern if _PLACEHOLDER.search(pattern) else None
 
 
 def _qualifiers(path: Path, where: str, raw: Any) -> tuple[Qualifier, ...]:
@@ -138,6 +158,8 @@ _KIND_KEYS = {
     "trigger",
     "duty",
     "duty_context",
+    "anchor",
+    "needs_context",
     "notice",
     "needs_notice",
     "vague_needs_time_word",
@@ -179,6 +201,8 @@ def load_cue_book(kinds_path: Path, qualifiers_path: Path) -> CueBook:
             trigger=_cues(kinds_path, f"kinds.{kind}.trigger", spec.get("trigger")),
             duty=_cues(kinds_path, f"kinds.{kind}.duty", spec.get("duty")),
             duty_context=_cues(kinds_path, f"kinds.{kind}.duty_context", spec.get("duty_context")),
+            anchor=_cues(kinds_path, f"kinds.{kind}.anchor", spec.get("anchor")),
+            needs_context=_cues(kinds_path, f"kinds.{kind}.needs_context", spec.get("needs_context")),
             notice=_cues(kinds_path, f"kinds.{kind}.notice", spec.get("notice")),
             needs_notice=bool(spec.get("needs_notice", False)),
             vague_needs_time_word=bool(spec.get("vague_needs_time_word", False)),
@@ -210,3 +234,49 @@ def default_cue_book() -> CueBook:
     """The cue book shipped with avvlint (parsed once per process)."""
     base = rules_dir()
     return load_cue_book(base / "kinds.yml", base / "qualifiers.yml")
+
+
+def _with_parties_cues(cues: tuple[Cue, ...], parties: Parties) -> tuple[Cue, ...]:
+    return tuple(
+        replace(c, pattern=re.compile(_expand(c.template, parties))) if c.template else c for c in cues
+    )
+
+
+_BOOKS: dict[tuple[int, Parties], tuple[CueBook, CueBook]] = {}
+
+
+def with_parties(book: CueBook, parties: Parties) -> CueBook:
+    """The cue book with ``{processor}``/``{controller}`` standing for this document's names."""
+    if parties == GENERIC:
+        return book
+    key = (id(book), parties)
+    hit = _BOOKS.get(key)
+    if hit is not None and hit[0] is book:
+        return hit[1]
+    if len(_BOOKS) > 64:
+        _BOOKS.clear()
+    out = _with_parties(book, parties)
+    _BOOKS[key] = (book, out)
+    return out
+
+
+def _with_parties(book: CueBook, parties: Parties) -> CueBook:
+    kinds = {
+        kind: replace(
+            kc,
+            **{
+                f.name: _with_parties_cues(getattr(kc, f.name), parties)
+                for f in fields(kc)
+                if isinstance(getattr(kc, f.name), tuple)
+            },
+        )
+        for kind, kc in book.kinds.items()
+    }
+    return replace(
+        book,
+        kinds=kinds,
+        none_topic=_with_parties_cues(book.none_topic, parties),
+        none_trigger=_with_parties_cues(book.none_trigger, parties),
+        vague_block=_with_parties_cues(book.vague_block, parties),
+        veto=_with_parties_cues(book.veto, parties),
+    )

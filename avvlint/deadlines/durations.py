@@ -468,6 +468,28 @@ def _unit_at(toks: list[_Tok], j: int, prev_end: int) -> tuple[Unit, int] | None
     return unit, j + 1
 
 
+# "einmal innerhalb von zwölf Monaten", "once in any twelve-month period": how often, not how long
+_FREQUENCY_WORDS: frozenset[str] = frozenset(
+    {"einmal", "zweimal", "dreimal", "viermal", "einmalig", "once", "twice", "thrice"}
+)
+_FREQUENCY_LINKS: frozenset[str] = frozenset(
+    {"in", "im", "pro", "je", "innerhalb", "von", "eines", "einer", "jedes", "jeder", "jedem", "binnen",
+     "any", "a", "an", "per", "each", "every", "within", "during", "of", "the", "one"}
+)  # fmt: skip
+
+
+def _is_frequency_before(toks: list[_Tok], first: int) -> bool:
+    j = first - 1
+    while j >= 0 and first - j <= 5:
+        word = toks[j].text
+        if word in _FREQUENCY_WORDS:
+            return True
+        if word not in _FREQUENCY_LINKS:
+            return False
+        j -= 1
+    return False
+
+
 def _is_periodic_after(toks: list[_Tok], k: int) -> bool:
     """``24 hours a day``, ``7 Tage die Woche``, ``24/7``."""
     nxt = [t.text for t in toks[k : k + 3]]
@@ -550,7 +572,7 @@ def _make(
     conflict: bool = False,
 ) -> Duration:
     bound, anchor, words = _direction(toks, first, after)
-    periodic = anchor == "periodic" or _is_periodic_after(toks, after)
+    periodic = anchor == "periodic" or _is_periodic_after(toks, after) or _is_frequency_before(toks, first)
     if anchor == "periodic":
         anchor = None
     return Duration(

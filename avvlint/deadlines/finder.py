@@ -7,11 +7,13 @@ from dataclasses import dataclass, replace
 
 from ..analysis import Analysis, Unit
 from ..report import Deadline
-from .classify import Context, classify_duration, find_qualifiers, hedges_for, vague_duties
-from .cues import CueBook, default_cue_book
+from .classify import Context, classify_duration, find_qualifiers, hedges_for, trigger_span, vague_duties
+from .cues import CueBook, default_cue_book, with_parties
 from .durations import Duration, find_durations
+from .parties import Parties, parties_of
 
 EVIDENCE_MAX = 260  # characters of a clause quoted as evidence
+PREV_SENTENCES = 2  # sentences before that can say what "Änderungen" or "diese" are
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +75,14 @@ def _lines(analysis: Analysis, u: Unit) -> list[Unit]:
     return parts
 
 
-def _sentences(analysis: Analysis) -> list[_Sentence]:
+def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
     out: list[_Sentence] = []
     headings: dict[int | None, str] = {}
     blocks = analysis.doc.blocks
     # Units joined from a list's lead-in and one item ("parts") are left out: the lead-in
     # is read as context of each item below instead.
     units = [part for u in analysis.sentences if not getattr(u, "parts", ()) for part in _lines(analysis, u)]
+    before: list[tuple[int | None, int | None, str]] = []  # (section, block, folded text) read so far
     for u in units:
         fs, fe = analysis.folded_span(u.start, u.end)
         # one line for the patterns; same length, so offsets stay valid
@@ -91,7 +94,11 @@ def _sentences(analysis: Analysis) -> list[_Sentence]:
         # a lead-in introduces the first line of a list item, not text glued after it
         first_line = u.block is not None and "\n" not in analysis.doc.text[blocks[u.block].start : u.start]
         lead = _lead_in(analysis, u) if first_line else ""
-        ctx = Context(text=text, heading=headings[u.section], lead=lead)
+        # the sentences before in the same paragraph ("Über Änderungen informiert ..." after
+        # "... setzt Subunternehmer ein")
+        prev = " ".join(t for sec, blk, t in before[-PREV_SENTENCES:] if sec == u.section and blk == u.block)
+        before.append((u.section, u.block, text))
+        ctx = Context(text=text, heading=headings[u.section], lead=lead, prev=prev, parties=parties)
         out.append(_Sentence(u, text, fs, ctx))
     return out
 
@@ -129,10 +136,13 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
     duty is stated only without a number."""
     book = book or default_cue_book()
     doc = analysis.doc
+    parties = parties_of(doc.text)
+    book = with_parties(book, parties)
     deadlines: list[Deadline] = []
+    tiers: dict[int, int] = {}  # id of a numeric deletion deadline -> how firmly it counts from the end
     vague_candidates: dict[str, tuple[float, int, _Sentence, list]] = {}
     prev: tuple[_Sentence, list[Duration], list[Duration]] | None = None
-    for order, s in enumerate(_sentences(analysis)):
+    for order, s in enumerate(_sentences(analysis, parties)):
         numeric_kinds: set[str] = set()
         durations = find_durations(s.text)
         classified: list[Duration] = []
@@ -143,17 +153,17 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
             a, _ = analysis.to_source(p.fstart, p.fstart + len(p.text))
             _, b = analysis.to_source(s.fstart, s.fstart + len(s.text))
             numeric_kinds.add("deletion")
-            deadlines.append(
-                Deadline(
-                    kind="deletion",
-                    value=d.value,
-                    unit=d.unit,
-                    hours=d.hours,
-                    evidence=doc.locate(a, b),
-                    written=doc.text[src[0] : src[1]],
-                    lower_hours=d.lower_hours,
-                )
+            carried_dl = Deadline(
+                kind="deletion",
+                value=d.value,
+                unit=d.unit,
+                hours=d.hours,
+                evidence=doc.locate(a, b),
+                written=doc.text[src[0] : src[1]],
+                lower_hours=d.lower_hours,
             )
+            tiers[id(carried_dl)] = 1
+            deadlines.append(carried_dl)
         for i, d in enumerate(durations):
             kinds = classify_duration(*_window(d, s.ctx), book)
             if not kinds:
@@ -170,7 +180,7 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
             for kind in kinds:
                 numeric_kinds.add(kind)
                 deadlines.append(
-                    Deadline(
+                    found := Deadline(
                         kind=kind,
                         value=d.value,
                         unit=d.unit,
@@ -183,6 +193,8 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
                         qualifiers=qualifiers,
                     )
                 )
+                if kind == "deletion":
+                    tiers[id(found)] = _end_anchor_tier(*_window(d, s.ctx), book)
         prev = (s, durations, classified)
         for kind, score, words in _vague_in_chunks(s.ctx, book, classified):
             if kind in numeric_kinds:
@@ -193,6 +205,7 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
             if best is None or score > best[0]:
                 vague_candidates[kind] = (score, order, s, words)
     deadlines = _drop_export_windows(deadlines, doc.text)
+    deadlines = _prefer_end_anchored(deadlines, tiers, "deletion" in vague_candidates)
     numeric = {d.kind for d in deadlines}
     for kind, (_score, _order, s, words) in vague_candidates.items():
         if kind in numeric:
@@ -276,6 +289,48 @@ def _carried_deletion(
     if not any(c.pattern.search(s.text) for c in book.kinds["deletion"].duty):
         return None
     return p, d
+
+
+def _end_anchor_tier(d: Duration, ctx: Context, book: CueBook) -> int:
+    """How firmly a deletion period counts from the contract's end (or an instruction):
+    2 said in its own clause, 1 only by the heading or a list's lead-in, 0 not at all
+    ("nach 30 Tagen automatisch gelöscht", "innerhalb von 5 Tagen nach dem Scannen")."""
+    anchors = book.kinds["deletion"].anchor
+    if not anchors:
+        return 2
+    text = ctx.text
+    seg_start = text.rfind(";", 0, d.start) + 1
+    seg_end = text.find(";", d.end)
+    seg_end = len(text) if seg_end < 0 else seg_end
+    trig = trigger_span(text, d)
+    if trig is not None and trig[1] > trig[0]:
+        if any(c.pattern.search(text, trig[0], trig[1]) for c in anchors):
+            return 2
+        # the clock starts at another event; only a contract end stated before it counts
+        seg_end = d.start
+    if any(c.pattern.search(text, seg_start, seg_end) for c in anchors):
+        return 2
+    if any(c.pattern.search(ctx.heading) or c.pattern.search(ctx.lead) for c in anchors):
+        return 1
+    return 0
+
+
+def _prefer_end_anchored(
+    deadlines: list[Deadline], tiers: dict[int, int], end_duty_without_number: bool
+) -> list[Deadline]:
+    """The catalogue's deletion period runs from the contract's end: when the contract
+    ties one deletion period to it, periods tied to other events (routine deletion of
+    call recordings, statutory retention) are not the deletion deadline. Neither are
+    they when the end-of-contract deletion is stated without a number (a numberless
+    deletion duty counts only at the contract's end): that duty is reported as vague."""
+    numeric = [d for d in deadlines if d.kind == "deletion" and not d.vague and id(d) in tiers]
+    if not numeric:
+        return deadlines
+    best = max(tiers[id(d)] for d in numeric)
+    if best == 0 and end_duty_without_number:
+        best = 1
+    drop = {id(d) for d in numeric if tiers[id(d)] < best}
+    return [d for d in deadlines if id(d) not in drop]
 
 
 _EXPORT = re.compile(r"export|herunterlad|download", re.IGNORECASE)

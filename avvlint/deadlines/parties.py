@@ -1,0 +1,68 @@
+"""Who acts in a clause: the processor's deadlines are only the processor's duties.
+
+"Die Schule meldet Verletzungen binnen 72 Stunden an die Landesbeauftragte" is the
+controller's own notice to the authority, not a breach notice of the processor. The
+controller goes by many names (Auftraggeber, Kunde, Mandant, or a short name the
+preamble defines: "Schule", "Praxis"); :func:`parties_of` learns them from the
+document via the engine's role detection.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..engine.patterns import expand_roles
+from ..engine.roles import detect_party_names
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """Folded regex alternatives for the two roles in one document."""
+
+    processor: str
+    controller: str
+
+
+@lru_cache(maxsize=64)
+def _parties(processor_names: tuple[str, ...], controller_names: tuple[str, ...]) -> Parties:
+    return Parties(
+        processor=expand_roles("{processor}", processor_names, controller_names),
+        controller=expand_roles("{controller}", processor_names, controller_names),
+    )
+
+
+def parties_of(text: str) -> Parties:
+    """The role names of a document (generic role words plus the preamble's short names)."""
+    proc, ctrl = detect_party_names(text)
+    # a name the engine reads as both roles says nothing about who acts
+    both = set(proc) & set(ctrl)
+    return _parties(tuple(n for n in proc if n not in both), tuple(n for n in ctrl if n not in both))
+
+
+GENERIC = _parties((), ())
+
+# The controller as the subject of a notifying or answering verb at the start of a clause
+# ("Der Kunde meldet ...", "(2) Die Schule benachrichtigt ...", "The Customer shall notify
+# ..."), or a clause that puts the duty on it ("... obliegt dem Auftraggeber").
+_ACTS = (
+    r"^\W*(?:\(?[0-9a-z]{{1,3}}[.)]\s*)*(?:der|die|das|the)?\s*{c}\s+"
+    r"(?:(?:selbst|seinerseits|ihrerseits|itself|in turn)\s+)?"
+    r"(?:meldet|melden|benachrichtigt|benachrichtigen|informiert|informieren|unterrichtet|unterrichten"
+    r"|zeigt|teilt|beantwortet|beantworten|bewahrt|notifies|reports|informs|responds|answers"
+    r"|(?:shall|must|will|is (?:required|obliged) to)\s+(?:promptly\s+)?"
+    r"(?:notify|inform|report|respond|answer|reply))\b"
+    r"|\bobliegt (?:allein |ausschliesslich )?(?:dem|der|den) {c}"
+    r"|\b(?:is|are|remains?) (?:the )?(?:sole )?responsibility of (?:the )?{c}"
+)
+
+
+@lru_cache(maxsize=64)
+def _acts_pattern(controller: str) -> re.Pattern[str]:
+    return re.compile(_ACTS.format(c=controller))
+
+
+def controller_acts(clause: str, parties: Parties | None) -> bool:
+    """Whether the controller is the one acting in this clause (folded text)."""
+    return bool(_acts_pattern((parties or GENERIC).controller).search(clause))
