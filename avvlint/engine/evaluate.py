@@ -110,7 +110,9 @@ def _negated_sentences(m: DocMatcher, spans: list[Span], pat: CompiledPattern) -
         inside = [s for s in spans if sent.start <= s[0] < sent.end]
         if not inside:
             continue
-        cues = negation_cues(m.text, (sent.start, sent.end), inside, pat.extra_negation)
+        cues = negation_cues(
+            m.text, (sent.start, sent.end), inside, pat.extra_negation, own_cues=pat.own_cues
+        )
         if not cues and _ANAPHORA.match(m.text, sent.start):
             # "… ist nicht verpflichtet, Vor-Ort-Kontrollen zu dulden. Dies gilt auch für
             # beauftragte Prüfer.": the second sentence carries the first one's negation.

@@ -345,7 +345,9 @@ class DocMatcher:
                     for o in others:
                         wo0, wo1 = self._word_index(o[0]), self._word_index(o[1] - 1)
                         dist = max(0, wo0 - wa1, wa0 - wo1) - 1
-                        if dist <= node.within:
+                        # near words stand on one line: a list's next item is another statement
+                        gap = self.text[min(a[1], o[1]) : max(a[0], o[0])]
+                        if dist <= node.within and "\n" not in gap:
                             best = o
                             break
                     if best is None:

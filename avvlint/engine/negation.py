@@ -50,6 +50,7 @@ def negation_cues(
     extra: tuple[str, ...] = (),
     window_before: int = 8,
     window_after: int = 6,
+    own_cues: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Every negation cue in ``sentence`` that negates the matched ``spans``."""
     s0, s1 = sentence
@@ -64,12 +65,13 @@ def negation_cues(
         cues.extend((m, True) for m in re.finditer(rx, text))
     for m, is_extra in cues:
         c0, c1 = m.start(), m.end()
-        if not is_extra and any(a - s0 <= c0 and c1 <= b - s0 for a, b in spans):
+        if not is_extra and m.group(0) in own_cues and any(a - s0 <= c0 and c1 <= b - s0 for a, b in spans):
             continue  # the rule's own words ("nicht rechtmäßig", "keine … ohne Weisung")
-        if c1 <= first:
+        # A rule's own negation phrases are specific enough to count anywhere in the sentence.
+        if not is_extra and c1 <= first:
             if len(text[c1:first].split()) > window_before:
                 continue
-        elif c0 >= last and len(text[last:c0].split()) > window_after:
+        elif not is_extra and c0 >= last and len(text[last:c0].split()) > window_after:
             continue
         after = text[c1:]
         word = m.group(1) if m.re.groups else m.group(0).split()[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -33,6 +34,8 @@ class CompiledPattern:
     negation: bool
     extra_negation: tuple[str, ...]
     references_annex: bool
+    # negation words the rule's own terms contain ("nicht rechtmäßig", "keine … ohne Weisung")
+    own_cues: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -84,6 +87,12 @@ def _compile_pattern(p: dict[str, Any]) -> CompiledPattern:
         negation=bool(neg),
         extra_negation=tuple(expand_roles(term_regex(t)) for t in (neg if isinstance(neg, list) else [])),
         references_annex=bool(p.get("references_annex", False)),
+        own_cues=frozenset(
+            w
+            for t in _term_strings(p["match"])
+            for w in re.findall(r"[a-z]+", t.lower())
+            if w in {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "not", "no", "ohne"}
+        ),
     )
 
 

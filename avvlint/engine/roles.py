@@ -195,10 +195,66 @@ def detect_party_names(text: str) -> tuple[list[str], list[str]]:
                 proc.append(name)
             elif r == "controller" and name not in ctrl:
                 ctrl.append(name)
+    # Unquoted short names: "(im Folgenden: ScanHaus)", "Auftraggeber (AG)".
+    for m in _UNQUOTED.finditer(head):
+        name = m.group(1)
+        if fold_word(name) in _NOT_PARTIES or fold_word(name) in _STOP or _role_of(name):
+            continue
+        if len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) < 3:
+            continue
+        r = _subject_role(text, name)
+        if r == "processor" and name not in proc:
+            proc.append(name)
+        elif r == "controller" and name not in ctrl:
+            ctrl.append(name)
+    for m in _ABBREVIATION.finditer(head):
+        role_word, abbr = m.group(1), m.group(2)
+        if fold_word(abbr) in _STOP:
+            continue  # "(AN)" would make every "an" a party
+        target = proc if _role_of(role_word) == "processor" else ctrl
+        if abbr not in target:
+            target.append(abbr)
     for name in detect_processor_names(text):
         if name not in proc:
             proc.append(name)
+    # Contracts written in the first and second person ("ich verarbeite …", "du bestimmst …").
+    low = fold_word(text)
+    if len(re.findall(r"\bich\b", low)) >= 5:
+        proc.extend(w for w in ("ich", "mir", "mich") if w not in proc)
+    if len(re.findall(r"\bwir\b", low)) >= 5:
+        proc.extend(w for w in ("wir", "uns") if w not in proc)
+    if len(re.findall(r"\b(?:du|dir|dich)\b", low)) >= 5:
+        ctrl.extend(w for w in ("du", "dir", "dich") if w not in ctrl)
     return proc, ctrl
+
+
+_UNQUOTED = re.compile(
+    r"\((?:im\s+folgenden|nachfolgend|nachstehend|hiernach|kurz)[:\s]+([A-ZÄÖÜ][\w\-]{2,30})\s*\)",
+    re.IGNORECASE,
+)
+_ABBREVIATION = re.compile(
+    r"\b(auftraggeber(?:in)?|auftragnehmer(?:in)?|auftragsverarbeiter(?:in)?|verantwortliche[rn]?|dienstleister(?:in)?)"
+    r"\s*\(\s*([A-Z]{2,4})\s*\)",
+    re.IGNORECASE,
+)
+_STOP = {
+    "an",
+    "am",
+    "im",
+    "in",
+    "um",
+    "ab",
+    "es",
+    "er",
+    "du",
+    "die",
+    "der",
+    "das",
+    "und",
+    "oder",
+    "av",
+    "ag?",
+}
 
 
 def _subject_role(text: str, name: str) -> str | None:

@@ -121,6 +121,21 @@ def segment_lines(text: str) -> list[Block]:
                 if not nxt.startswith("\t"):
                     in_table = False
             continue
+        if (
+            line.startswith("\t")
+            and "\t" not in stripped
+            and not tab_row
+            and blocks
+            and blocks[-1].kind == "table_row"
+            and len(blocks[-1].cells) >= 2
+            and blocks[-1].end == s - 1
+        ):
+            # A wrapped cell: "Gegenstand<TAB>Druck, Kuvertierung und Versand der …" followed by
+            # "<TAB>Mieterhöhungsverlangen …" continues the last cell of the row above.
+            prev = blocks[-1]
+            cells = (*prev.cells[:-1], (prev.cells[-1][0], e))
+            blocks[-1] = Block("table_row", prev.start, e, table=prev.table, row=prev.row, cells=cells)
+            continue
         if line.startswith("\t") and "\t" not in stripped:
             # DOCX-to-text tables: one cell per tab-led line, a blank line between rows.
             flush()
