@@ -166,6 +166,8 @@ def _is_lead_in(doc: Document, b: Block, nxt: Block | None) -> bool:
     t = doc.text[b.start : b.end].rstrip().rstrip("*").rstrip()
     if t.endswith(":"):
         return True
+    if t.endswith("?") and len(t.split()) <= 6 and nxt is not None and _is_item(doc, nxt, False):
+        return True  # "Welche Daten?" / "Wessen Daten?" as a label
     if nxt is None or not (nxt.kind == "list_item" or _is_item(doc, nxt, False)):
         return False
     return len(t) <= 90 and not t.endswith((".", ";", ",", "!", "?"))

@@ -20,6 +20,7 @@ from .roles import CONTROLLER_STEMS, PROCESSOR_STEMS, detect_party_names
 
 Span = tuple[int, int]
 _WORD = re.compile(r"[a-z0-9][\w\-]*")
+_NEW_LINE = re.compile(r"\n(?![ \t])")  # a new line that is not a wrapped table cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +289,15 @@ class DocMatcher:
                 return True
         return False
 
+    def _line_break_between(self, fstart: int, fend: int) -> bool:
+        """A line break in the user's text between two folded offsets (a wrapped table
+        cell, whose next line starts with a tab, does not count)."""
+        if fend <= fstart:
+            return False
+        src_s, src_e = self.analysis.to_source(fstart, fend)
+        text = self.analysis.doc.text
+        return any(text[i + 1 : i + 2] not in (" ", "\t") for i in range(src_s, src_e) if text[i] == "\n")
+
     # -- evaluation ------------------------------------------------------------------
     def eval(self, node: Node, unit: FUnit) -> list[Span] | None:
         """Spans that satisfy ``node`` within ``unit``, or ``None`` when it fails."""
@@ -346,8 +356,9 @@ class DocMatcher:
                         wo0, wo1 = self._word_index(o[0]), self._word_index(o[1] - 1)
                         dist = max(0, wo0 - wa1, wa0 - wo1) - 1
                         # near words stand on one line: a list's next item is another statement
-                        gap = self.text[min(a[1], o[1]) : max(a[0], o[0])]
-                        if dist <= node.within and "\n" not in gap:
+                        if dist <= node.within and not self._line_break_between(
+                            min(a[1], o[1]), max(a[0], o[0])
+                        ):
                             best = o
                             break
                     if best is None:
