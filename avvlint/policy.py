@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 from .errors import AvvlintError
 
@@ -24,15 +24,7 @@ DeadlineKind = Literal[
     "audit_notice",
 ]
 
-DEADLINE_KINDS: tuple[str, ...] = (
-    "breach_notice",
-    "dsr_forwarding",
-    "deletion",
-    "backup_deletion",
-    "subprocessor_notice",
-    "objection_period",
-    "audit_notice",
-)
+DEADLINE_KINDS: tuple[str, ...] = get_args(DeadlineKind)
 
 
 @dataclass(frozen=True, slots=True)

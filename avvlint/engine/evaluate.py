@@ -294,27 +294,21 @@ def evaluate(pack: RulePack, analysis: Analysis) -> tuple[list[RequirementResult
     for rid in requirement_ids:
         outs = outcomes.get(rid, [])
         title = BY_ID[rid].title_de if rid in BY_ID else rid
-        negated = [loc for o in outs for loc in o.negated]
-        # A heading names a topic; only a clause under it states the duty.
-        positive = next((o for o in outs if o.positives and not o.heading_only), None)
-        if positive is not None:
-            evidence = [ev for o in outs for evs in o.positives for ev in evs][:MAX_EVIDENCE]
-            results.append(
-                RequirementResult(rid, "met", evidence, positive.rule.code if positive.rule else None, title)
-            )
-            for o in outs:
-                for label, loc in o.missing_annexes:
-                    if annex_rule is not None and label not in reported_annexes:
-                        reported_annexes.add(label)
-                        msg = annex_rule.message_de.format(annex=label.title(), requirement=title)
-                        findings.append(_finding(annex_rule, loc, msg, requirement=rid))
-            continue
+        # Annexes pointed to but absent are worth asking for, whether or not the element is met.
         for o in outs:
             for label, loc in o.missing_annexes:
                 if annex_rule is not None and label not in reported_annexes:
                     reported_annexes.add(label)
                     msg = annex_rule.message_de.format(annex=label.title(), requirement=title)
                     findings.append(_finding(annex_rule, loc, msg, requirement=rid))
+        negated = [loc for o in outs for loc in o.negated]
+        # A heading names a topic; only a clause under it states the duty.
+        positive = next((o for o in outs if o.positives and not o.heading_only), None)
+        if positive is not None:
+            evidence = [ev for o in outs for evs in o.positives for ev in evs][:MAX_EVIDENCE]
+            rule_code = positive.rule.code if positive.rule else None
+            results.append(RequirementResult(rid, "met", evidence, rule_code, title))
+            continue
         primary = next((o.rule for o in outs if o.rule is not None), None)
         results.append(
             RequirementResult(
