@@ -40,7 +40,7 @@ def eval_cmd(
     else:
         from rich.console import Console
 
-        from ..evaluation.render import render
+        from ..formatters.eval_text import render
 
         console = Console()
         for d, res in results.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from .scoring import EvalResult
+from ..evaluation.scoring import EvalResult
 
 
 def render(result: EvalResult, console: Console, *, show_misses: bool = False, label: str = "") -> None:
