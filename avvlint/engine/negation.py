@@ -40,6 +40,7 @@ _VERB_FIRST = re.compile(
     r"|widerspricht|widersprechen|teilt|macht|meldet|hat|haben|leistet|nimmt|setzt|stimmt|stellt|gibt"
     r"|zeigt|verweigert|handelt|trifft|erteilt)\b[^,;]*$"
 )
+_MAX_REACH = 240  # characters around a cue that decide whether it negates (a long clause)
 _DOUBLE_NEGATIVE = re.compile(r"^(?:\s+\S+){0,10}?\s+(?:ohne|without)\b")
 
 
@@ -65,6 +66,10 @@ def negation_cues(
         cues.extend((m, True) for m in re.finditer(rx, text))
     for m, is_extra in cues:
         c0, c1 = m.start(), m.end()
+        # Far from the matched words a cue cannot count: skip before looking at words, so
+        # that a run-on "sentence" of many pages stays linear.
+        if not is_extra and (first - c1 > _MAX_REACH or c0 - last > _MAX_REACH):
+            continue
         if not is_extra and m.group(0) in own_cues and any(a - s0 <= c0 and c1 <= b - s0 for a, b in spans):
             continue  # the rule's own words ("nicht rechtmäßig", "keine … ohne Weisung")
         # A rule's own negation phrases are specific enough to count anywhere in the sentence.
@@ -73,13 +78,13 @@ def negation_cues(
                 continue
         elif not is_extra and c0 >= last and len(text[last:c0].split()) > window_after:
             continue
-        after = text[c1:]
+        after = text[c1 : c1 + 80]
         word = m.group(1) if m.re.groups else m.group(0).split()[0]
         if word in {"nicht", "not", "no", "kein", "keine", "keinen", "keinem", "keiner", "keines"} and (
             _NEUTRAL_AFTER.match(after) or _DOUBLE_NEGATIVE.match(after)
         ):
             continue
-        before = text[:c0]
+        before = text[max(0, c0 - _MAX_REACH) : c0]
         if _CONDITION_BEFORE.search(before[-40:]) or _VERB_FIRST.match(before):
             continue
         if _CONDITION_SEGMENT.search(before):
