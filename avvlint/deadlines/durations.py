@@ -79,7 +79,8 @@ class _Tok:
 
     @property
     def is_digit(self) -> bool:
-        return self.text[0].isdigit()
+        # isdecimal, not isdigit: footnote markers ("Anlage 1.¹") are digits to str.isdigit
+        return self.text[0].isdecimal()
 
     @property
     def is_word(self) -> bool:
