@@ -117,6 +117,8 @@ def test_direction_words(text: str, bound: str | None, anchor: str | None) -> No
         "außer Acht lassen",
         "Tagesordnung",
         "AES-256",
+        "Ziffer 4.¹ Tage",
+        "siehe Anlage²",
     ],
 )
 def test_no_duration(text: str) -> None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .cues import Cue, CueBook, KindCues, Qualifier, default_cue_book
 from .durations import Duration
-from .parties import Parties, controller_acts
+from .parties import GENERIC, Parties, controller_acts
 
 # Words that start the phrase naming the event a period counts from or before.
 _ANCHOR_START = re.compile(
@@ -31,7 +32,9 @@ _INCLUSION = re.compile(
 )
 CONTEXT_FACTOR = 0.5
 _VERB_FINAL = re.compile(
-    r"\b(kann|koennen|darf|duerfen|muss|muessen|soll|sollen|wird|werden|ist|sind|hat|haben|hat|steht)\b"
+    r"\b(kann|koennen|darf|duerfen|muss|muessen|soll|sollen|wird|werden|ist|sind|hat|haben|steht"
+    # informal second person: "du kannst ... widersprechen", "ihr koennt ..."
+    r"|kannst|koennt|darfst|duerft|musst|muesst|sollst|sollt|wirst|werdet|bist|seid|hast|habt)\b"
 )
 _INFINITIVE = re.compile(r"[a-z]{3,}(en|ern|eln)")
 # A comma that opens a new clause with its own subject: "..., und der Auftraggeber kann ..."
@@ -130,7 +133,7 @@ def kind_scores(d: Duration, ctx: Context, book: CueBook | None = None) -> dict[
     segment = text[seg_start:seg_end]
     scores: dict[str, float] = {}
     for kind, cues in book.kinds.items():
-        sentence = _topic_score(cues.topic, text, d, trig)
+        sentence = _topic_score(cues.topic, text, d, _own_trigger(text, trig, cues.topic))
         around = _present(cues.topic, ctx.heading) + _present(cues.topic, ctx.lead)
         context = CONTEXT_FACTOR * (around + _present_strong(cues.topic, ctx.prev))
         trigger = _present(cues.trigger, trig_text)
@@ -169,6 +172,34 @@ def kind_scores(d: Duration, ctx: Context, book: CueBook | None = None) -> dict[
     return scores
 
 
+def _own_trigger(text: str, trig: tuple[int, int] | None, topic: tuple[Cue, ...]) -> tuple[int, int] | None:
+    """The start event without the duty named after it: in "binnen 14 Tagen nach meiner
+    Ankündigung Einwände erheben" the objection follows the event's noun phrase."""
+    if trig is None:
+        return None
+    words = list(_WORD.finditer(text, trig[0], trig[1]))
+    if len(words) < 4:
+        return trig
+    # the preposition, an article or pronoun and the event's noun stay the start event
+    after = words[3].start()
+    hits = [m.start() for c in topic for m in c.pattern.finditer(text, after, trig[1])]
+    return (trig[0], min(hits)) if hits else trig
+
+
+def _in_controller_relative(text: str, d: Duration, parties: Parties | None) -> bool:
+    """The number stands in a relative clause about the controller: "... an den
+    Auftraggeber weiter, der sie innerhalb eines Monats beantwortet"."""
+    pattern = _relative_pattern((parties or GENERIC).controller)
+    return any(m.start(1) <= d.start and d.end <= m.end() for m in pattern.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _relative_pattern(controller: str) -> re.Pattern[str]:
+    # a separable verb's particle may stand between: "an den Auftraggeber weiter, der ..."
+    particle = r"(?:\s+(?:weiter|zu|mit|an|aus|zurueck|vor|bekannt|on|back|over))?"
+    return re.compile(controller + particle + r"\s*,\s*((?:der|die|welche\w*|who|which)\b[^,;.]*)")
+
+
 def _blank(text: str, span: tuple[int, int] | None) -> str:
     if span is None:
         return text
@@ -205,7 +236,9 @@ def classify_duration(d: Duration, ctx: Context, book: CueBook | None = None) ->
     for kind in _MAX_ONLY:
         if d.bound == "min":
             scores[kind] = 0.0
-    if controller_acts(ctx.text[seg_start:seg_end].lstrip(), ctx.parties):
+    if controller_acts(ctx.text[seg_start:seg_end].lstrip(), ctx.parties) or _in_controller_relative(
+        ctx.text, d, ctx.parties
+    ):
         for kind in PROCESSOR_DUTIES:
             scores[kind] = 0.0
     if _authority_only(ctx.text[seg_start:seg_end], ctx.parties):
@@ -248,6 +281,11 @@ def _deletion_kinds(
         elif inclusion and m.start() > d.end:
             own.append(m)
             included = True
+        elif m.end() <= d.start and _added_to_data(text, seg_start, m.start()):
+            # "alle Daten einschließlich der Datensicherungen werden ..., spätestens nach
+            # 4 Wochen": the backups are part of the subject the period is about
+            own.append(m)
+            included = True
     if not own:
         lead_backup = _present(book.kinds["backup_deletion"].topic, ctx.lead)
         if lead_backup and not _present(book.kinds["deletion"].topic, text[seg_start:seg_end]):
@@ -259,6 +297,19 @@ def _deletion_kinds(
     if included or (_INCLUSION.search(before) and _DATA_WORDS.search(text[seg_start:first])):
         return ["deletion", "backup_deletion"]
     return ["backup_deletion"]
+
+
+_JUST_INCLUDED = re.compile(
+    r"(einschliesslich|einschl\.|inklusive|inkl\.?|samt|including|together with|as well as)"
+    r"( (der|die|den|dem|aller|all|any|the|ihrer|seiner|etwaiger|etwaige[nr]?|saemtlicher|existing))?\s*$"
+)
+
+
+def _added_to_data(text: str, seg_start: int, at: int) -> bool:
+    """Whether the words right before ``at`` add it to data named just before: "Daten inklusive"."""
+    before = text[max(seg_start, at - 40) : at]
+    m = _JUST_INCLUDED.search(before)
+    return m is not None and bool(_DATA_WORDS.search(text[max(seg_start, at - 120) : at - len(m.group())]))
 
 
 _DATA_WORDS = re.compile(
@@ -329,8 +380,19 @@ def vague_duties(
     vague_words = find_qualifiers(book.vague, text)
     out: list[tuple[str, float, list[QualifierHit]]] = []
     for kind, cues in book.kinds.items():
+        if cues.needs_context and not any(
+            c.pattern.search(t) for c in cues.needs_context for t in (text, ctx.heading, ctx.lead, ctx.prev)
+        ):
+            continue  # "Widerspruch" of a data subject is no objection to a sub-processor
+        if any(c.pattern.search(text) for c in cues.denied):
+            continue  # "eine Löschung ist nicht erforderlich", "Backups sind ausgenommen"
         topic = _present(cues.topic, text)
-        context = _present(cues.topic, ctx.heading) + _present(cues.topic, ctx.lead)
+        # the sentence before can say what "eingehende Anträge" are
+        context = (
+            _present(cues.topic, ctx.heading)
+            + _present(cues.topic, ctx.lead)
+            + _present_strong(cues.topic, ctx.prev)
+        )
         strong = any(c.weight >= 3 and c.pattern.search(text) for c in cues.topic)
         if kind == "deletion" and topic >= 3.5:
             strong = True  # a return verb with the contract's end: "nach Vertragsende gibt ... heraus"
@@ -366,7 +428,14 @@ def vague_duties(
 
 
 # Vague words that say "how fast", as opposed to "announced beforehand".
-_ADVANCE_LABELS = {"vorab", "im Voraus", "vorherige Ankündigung", "nach Ankündigung", "in advance"}
+_ADVANCE_LABELS = {
+    "vorab",
+    "vorgängig",
+    "im Voraus",
+    "vorherige Ankündigung",
+    "nach Ankündigung",
+    "in advance",
+}
 
 
 def _speed_words_near_topic(cues: KindCues, text: str, words: list[QualifierHit]) -> list[QualifierHit]:
@@ -412,6 +481,7 @@ def _near(a: tuple[Cue, ...], b: tuple[Cue, ...], text: str, dist: int) -> bool:
 
 _CONTROLLER = re.compile(
     r"auftraggeber|verantwortliche|kunde|\bag\b|controller|customer|client|auftraggeberin|mandant"
+    r"|\b(dir|dich|euch|ihnen)\b"  # a contract that addresses the controller: "melde ich mich bei dir"
 )
 _AUTHORITY = re.compile(
     r"aufsichtsbehoerde|supervisory authorit|an die behoerde|datenschutzbehoerde|datenschutzaufsicht"

@@ -51,6 +51,9 @@ class KindCues:
     needs_context: tuple[Cue, ...] = ()  # one must be in the sentence, heading, lead-in or sentence before
     anchor: tuple[Cue, ...] = ()  # the start event the catalogue measures from (deletion: contract end)
     notice: tuple[Cue, ...] = ()
+    # a sentence with one of these says the duty does not exist ("eine Löschung ist nicht
+    # erforderlich", "Backups sind von der Löschung ausgenommen")
+    denied: tuple[Cue, ...] = ()
     needs_notice: bool = False
     vague_needs_time_word: bool = False
 
@@ -161,6 +164,7 @@ _KIND_KEYS = {
     "anchor",
     "needs_context",
     "notice",
+    "denied",
     "needs_notice",
     "vague_needs_time_word",
 }
@@ -204,6 +208,7 @@ def load_cue_book(kinds_path: Path, qualifiers_path: Path) -> CueBook:
             anchor=_cues(kinds_path, f"kinds.{kind}.anchor", spec.get("anchor")),
             needs_context=_cues(kinds_path, f"kinds.{kind}.needs_context", spec.get("needs_context")),
             notice=_cues(kinds_path, f"kinds.{kind}.notice", spec.get("notice")),
+            denied=_cues(kinds_path, f"kinds.{kind}.denied", spec.get("denied")),
             needs_notice=bool(spec.get("needs_notice", False)),
             vague_needs_time_word=bool(spec.get("vague_needs_time_word", False)),
         )

@@ -79,7 +79,8 @@ class _Tok:
 
     @property
     def is_digit(self) -> bool:
-        return self.text[0].isdigit()
+        # isdecimal, not isdigit: footnote markers ("Anlage 1.¹") are digits to str.isdigit
+        return self.text[0].isdecimal()
 
     @property
     def is_word(self) -> bool:
@@ -383,7 +384,7 @@ _BEFORE = _phrases(_BEFORE_WORDS)
 _AFTER = _phrases(_AFTER_WORDS)
 # Skipped while looking backwards for direction words: "spätestens jedoch innerhalb von".
 _BACK_SKIP: frozenset[str] = frozenset(
-    {"jedoch", "aber", "von", "der", "die", "den", "dem", "des", "also", ","}
+    {"jedoch", "aber", "von", "der", "die", "den", "dem", "des", "also", ",", "["}
 )
 
 
@@ -434,7 +435,8 @@ def _unit_at(toks: list[_Tok], j: int, prev_end: int) -> tuple[Unit, int] | None
     steps = 0
     while j < len(toks) and steps < 3:
         t = toks[j]
-        if t.text == "-" or (t.text in {"(", ")"} and j + 1 < len(toks) and toks[j + 1].text == "-"):
+        # "]" closes a template's fill-in: "mit einer Frist von [mindestens 4] Wochen"
+        if t.text in {"-", "]"} or (t.text in {"(", ")"} and j + 1 < len(toks) and toks[j + 1].text == "-"):
             j += 1
             steps += 1
             continue

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..analysis import Analysis, Unit
+from ..nlp.sentences import split_sentences
 from ..report import Deadline
 from .classify import Context, classify_duration, find_qualifiers, hedges_for, trigger_span, vague_duties
 from .cues import CueBook, default_cue_book, with_parties
@@ -56,7 +57,8 @@ def _lines(analysis: Analysis, u: Unit) -> list[Unit]:
 
     Text extraction sometimes glues a list item and the next paragraph into one block;
     a line break after a full stop or colon, before a list marker, or inside a list
-    item ends the statement. Lines wrapped inside a sentence stay together.
+    item ends the statement, unless the next line is indented under an open line (a
+    wrapped table cell). Lines wrapped inside a sentence stay together.
     """
     text = analysis.doc.text
     block = analysis.doc.blocks[u.block] if u.block is not None else None
@@ -67,12 +69,42 @@ def _lines(analysis: Analysis, u: Unit) -> list[Unit]:
     while pos >= 0:
         before = text[start:pos].rstrip()
         after = text[pos + 1 : u.end]
-        if before and (in_list or before[-1] in ".:;!?" or _LIST_START.match(after)):
+        ends = before[-1] in ".:;!?" if before else False
+        # an indented line after an open one continues a wrapped cell or a hanging list
+        # item ("... grundsätzlich innerhalb von\n\t48 Stunden nach Feststellung.")
+        wrapped = in_list and not ends and after[:1] in {" ", "\t"}
+        if before and ((in_list and not wrapped) or ends or _LIST_START.match(after)):
             parts.append(Unit(start, pos, u.block, u.section))
             start = pos + 1
         pos = text.find("\n", pos + 1, u.end)
     parts.append(Unit(start, u.end, u.block, u.section))
     return parts
+
+
+def _join_wrapped_rows(analysis: Analysis, units: list[Unit]) -> list[Unit]:
+    """A table row or list item left open ("... grundsätzlich innerhalb von") and the
+    indented line right after it (an empty first cell: "\t48 Stunden nach Feststellung.")
+    are one statement: a wrapped cell."""
+    text = analysis.doc.text
+    blocks = analysis.doc.blocks
+    out: list[Unit] = []
+    for u in units:
+        if out and out[-1].block is not None and u.block is not None:
+            p = out[-1]
+            open_end = text[p.start : p.end].rstrip()[-1:] not in {"", ".", ":", ";", "!", "?"}
+            line_start = text.rfind("\n", 0, u.start) + 1
+            gap = text[p.end : line_start]
+            indented = (
+                text[line_start : line_start + 1] in {" ", "\t"} and not text[line_start : u.start].strip()
+            )
+            rows = blocks[p.block].kind in {"table_row", "list_item"} and blocks[u.block].kind != "heading"
+            if rows and open_end and indented and gap.count("\n") == 1 and not gap.strip():
+                # the joined cell may hold several sentences: "... überschrieben. Versandprotokolle ..."
+                spans = split_sentences(text, p.start, u.end) or [(p.start, u.end)]
+                out[-1:] = [Unit(a, b, p.block, p.section) for a, b in spans]
+                continue
+        out.append(u)
+    return out
 
 
 def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
@@ -82,6 +114,7 @@ def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
     # Units joined from a list's lead-in and one item ("parts") are left out: the lead-in
     # is read as context of each item below instead.
     units = [part for u in analysis.sentences if not getattr(u, "parts", ()) for part in _lines(analysis, u)]
+    units = _join_wrapped_rows(analysis, units)
     before: list[tuple[int | None, int | None, str]] = []  # (section, block, folded text) read so far
     for u in units:
         fs, fe = analysis.folded_span(u.start, u.end)
@@ -142,7 +175,11 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
     tiers: dict[int, int] = {}  # id of a numeric deletion deadline -> how firmly it counts from the end
     vague_candidates: dict[str, tuple[float, int, _Sentence, list]] = {}
     prev: tuple[_Sentence, list[Duration], list[Duration]] | None = None
+    deletion_denied = False  # the contract says nothing is to be deleted or returned at its end
     for order, s in enumerate(_sentences(analysis, parties)):
+        deletion_denied = deletion_denied or any(
+            c.pattern.search(s.text) for c in book.kinds["deletion"].denied
+        )
         numeric_kinds: set[str] = set()
         durations = find_durations(s.text)
         classified: list[Duration] = []
@@ -205,7 +242,7 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
             if best is None or score > best[0]:
                 vague_candidates[kind] = (score, order, s, words)
     deadlines = _drop_export_windows(deadlines, doc.text)
-    deadlines = _prefer_end_anchored(deadlines, tiers, "deletion" in vague_candidates)
+    deadlines = _prefer_end_anchored(deadlines, tiers, "deletion" in vague_candidates or deletion_denied)
     numeric = {d.kind for d in deadlines}
     for kind, (_score, _order, s, words) in vague_candidates.items():
         if kind in numeric:
@@ -322,7 +359,8 @@ def _prefer_end_anchored(
     ties one deletion period to it, periods tied to other events (routine deletion of
     call recordings, statutory retention) are not the deletion deadline. Neither are
     they when the end-of-contract deletion is stated without a number (a numberless
-    deletion duty counts only at the contract's end): that duty is reported as vague."""
+    deletion duty counts only at the contract's end): that duty is reported as vague;
+    or when the contract says no deletion or return is owed at its end."""
     numeric = [d for d in deadlines if d.kind == "deletion" and not d.vague and id(d) in tiers]
     if not numeric:
         return deadlines

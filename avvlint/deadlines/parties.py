@@ -47,7 +47,7 @@ GENERIC = _parties((), ())
 # ("Der Kunde meldet ...", "(2) Die Schule benachrichtigt ...", "The Customer shall notify
 # ..."), or a clause that puts the duty on it ("... obliegt dem Auftraggeber").
 _ACTS = (
-    r"^\W*(?:\(?[0-9a-z]{{1,3}}[.)]\s*)*(?:der|die|das|the)?\s*{c}\s+"
+    r"^\W*{n}(?:der|die|das|the)?\s*{c}\s+"
     r"(?:(?:selbst|seinerseits|ihrerseits|itself|in turn)\s+)?"
     r"(?:meldet|melden|benachrichtigt|benachrichtigen|informiert|informieren|unterrichtet|unterrichten"
     r"|zeigt|teilt|beantwortet|beantworten|bewahrt|notifies|reports|informs|responds|answers"
@@ -55,12 +55,24 @@ _ACTS = (
     r"(?:notify|inform|report|respond|answer|reply))\b"
     r"|\bobliegt (?:allein |ausschliesslich )?(?:dem|der|den) {c}"
     r"|\b(?:is|are|remains?) (?:the )?(?:sole )?responsibility of (?:the )?{c}"
+    # "Der Kunde ist allein dafür verantwortlich, ... zu melden", "Customer remains responsible for"
+    r"|^\W*{n}(?:der|die|das|the)?\s*{c}\s+"
+    r"(?:ist|bleibt|sind|bleiben|is|remains|shall remain|shall be|will be|are)\s+"
+    r"(?:(?:allein|selbst|ausschliesslich|sole|solely|fully|itself)\s+)?(?:dafuer\s+)?"
+    r"(?:verantwortlich|zustaendig|responsible|liable)\b"
+    # passive with the controller as agent: "... werden vom Auftraggeber beantwortet"
+    r"|\b(?:vom|von (?:dem|der)|durch (?:den|die)|by(?: the)?)\s+{c}\s+(?:[\w.()-]+\s+){{0,8}}?"
+    r"(?:beantwortet|bearbeitet|gemeldet|angezeigt|mitgeteilt|answered|responded to|notified|reported)\b"
 )
+
+
+# numbering before a clause's subject: "(2)", "a)", "8.3", "8.3.1."
+_NUMBERING = r"(?:(?:\(?[0-9a-z]{1,3}[.)]|[0-9]{1,3}(?:\.[0-9]{1,3})+\.?)\s*)*"
 
 
 @lru_cache(maxsize=64)
 def _acts_pattern(controller: str) -> re.Pattern[str]:
-    return re.compile(_ACTS.format(c=controller))
+    return re.compile(_ACTS.format(c=controller, n=_NUMBERING))
 
 
 def controller_acts(clause: str, parties: Parties | None) -> bool:
