@@ -164,27 +164,33 @@ def _annex_refs(m: DocMatcher, spans: list[Span]) -> list[tuple[str, Span]]:
 
 def _annex_present(analysis: Analysis, label: str) -> bool:
     """Is an annex with this number in the document, and not left blank?"""
-    cache: dict[str, bool] = analysis.__dict__.setdefault("_annex_cache", {})
+    return _annex_span(analysis, label) is not None
+
+
+def _annex_span(analysis: Analysis, label: str) -> tuple[int, int] | None:
+    """Where the annex stands (source offsets), if it is present and not left blank."""
+    cache: dict[str, tuple[int, int] | None] = analysis.__dict__.setdefault("_annex_cache", {})
     if label not in cache:
-        cache[label] = _annex_present_uncached(analysis, label)
+        cache[label] = _annex_span_uncached(analysis, label)
     return cache[label]
 
 
-def _annex_present_uncached(analysis: Analysis, label: str) -> bool:
+def _annex_span_uncached(analysis: Analysis, label: str) -> tuple[int, int] | None:
     parts = label.split()
     if len(parts) < 2:
-        return any(
-            s.label.lower().startswith(("anlage", "anhang", "annex", "appendix"))
-            for s in analysis.doc.sections
-        )
+        annexes = [
+            s for s in analysis.doc.sections if s.label.lower().startswith(("anlage", "anhang", "annex", "appendix"))
+        ]
+        return (annexes[0].start, annexes[-1].end) if annexes else None
     num = parts[1]
     for s in analysis.doc.sections:
         low = s.label.lower().split()
         if len(low) == 2 and low[0] in {"anlage", "anhang", "annex", "appendix"} and low[1] == num:
             # An annex of labels with blanks ("Datenkategorien: ______") is not there either.
             body = _PLACEHOLDER_LINE.sub("", analysis.doc.text[s.heading_end : s.end])
-            return sum(ch.isalpha() for ch in body) > 20
-    return False
+            if sum(ch.isalpha() for ch in body) > 20:
+                return (s.start, s.end)
+    return None
 
 
 def _affinity(m: DocMatcher, unit: FUnit, spans: list[Span]) -> int:
@@ -215,6 +221,7 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
     """
     out = _Outcome(rule=rule)
     ranked: list[tuple[tuple[bool, int, int, int], list[Location]]] = []
+    pending: list[tuple[list[tuple[int, int]], list[Location], tuple[bool, int, int, int]]] = []
     for pi, pat in enumerate(patterns):
         found = 0
         anchors = m.anchors(pat.node)
@@ -254,11 +261,26 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
             if pat.references_annex and refs and len(absent) == len(refs):
                 # "… ergeben sich aus Anlage 1" and there is no Anlage 1: nothing is stated.
                 continue
+            present = [
+                span
+                for label, _ in refs
+                if len(label.split()) == 2 and (span := _annex_span(analysis, label)) is not None
+            ]
+            if pat.references_annex and present:
+                # The annex must say it: a reference counts only when the annex holds what the
+                # rule's own (non-reference) patterns find.
+                pending.append((present, evidence, (_in_heading(analysis, evidence[0]), pi, 0, unit.start)))
+                found += 1
+                continue
             # The clause words before the heading they stand under.
             evidence.sort(key=lambda loc: _in_heading(analysis, loc))
             heading_only = _in_heading(analysis, evidence[0])
             ranked.append(((heading_only, pi, -_affinity(m, unit, spans), unit.start), evidence))
             found += 1
+    direct = [ev for _, ev in ranked]
+    for annexes, evidence, key in pending:
+        if any(a <= loc.start < b for a, b in annexes for ev in direct for loc in ev):
+            ranked.append((key, evidence))
     ranked.sort(key=lambda r: r[0])
     out.heading_only = bool(ranked) and all(key[0] for key, _ in ranked)
     seen: list[Location] = []
