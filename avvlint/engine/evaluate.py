@@ -179,7 +179,9 @@ def _annex_span_uncached(analysis: Analysis, label: str) -> tuple[int, int] | No
     parts = label.split()
     if len(parts) < 2:
         annexes = [
-            s for s in analysis.doc.sections if s.label.lower().startswith(("anlage", "anhang", "annex", "appendix"))
+            s
+            for s in analysis.doc.sections
+            if s.label.lower().startswith(("anlage", "anhang", "annex", "appendix"))
         ]
         return (annexes[0].start, annexes[-1].end) if annexes else None
     num = parts[1]
