@@ -37,6 +37,9 @@ def test_rule_examples_hold() -> None:
             "Der Auftragnehmer ist nicht verpflichtet, Datenschutzverletzungen an den Auftraggeber zu melden.",
         ),
         ("AVV070", "Eine Rückgabe oder Löschung der Daten nach Vertragsende erfolgt nicht."),
+        ("AVV081", "Vor-Ort-Kontrollen in den Produktionsräumen finden aus Gründen der Betriebssicherheit nicht statt."),
+        ("AVV081", "On-site audits and inspections of the processor's facilities are not permitted."),
+        ("AVV013", "Der Auftragnehmer ist nicht verpflichtet, Weisungen auf ihre Rechtmäßigkeit zu prüfen oder den Auftraggeber auf rechtswidrige Weisungen hinzuweisen."),
     ],
 )
 def test_negated_duty_is_never_met(code: str, text: str) -> None:
@@ -74,3 +77,17 @@ def test_conditions_and_double_negatives_are_not_negations(code: str, text: str)
     assert rule is not None
     met, _ = rule_matches(PACK, rule, text)
     assert met, f"{code} missed a duty stated with a condition/double negative: {text}"
+
+
+def test_an_excluded_inspection_outweighs_a_general_audit_right() -> None:
+    import avvlint
+
+    text = (
+        "§ 9 Kontrollen\n\n(1) Der Auftraggeber ist berechtigt, die Einhaltung dieses Vertrags zu überprüfen.\n\n"
+        "(2) Vor-Ort-Inspektionen beim Auftragnehmer finden nicht statt; der Nachweis erfolgt ausschließlich "
+        "über Zertifikate.\n"
+    )
+    report = avvlint.check_bytes(text.encode(), "avv.txt")
+    audits = report.requirement("a28.3.h.audits")
+    assert audits is not None and audits.status == "missing"
+    assert audits.negated and "finden nicht" in audits.negated[0].text

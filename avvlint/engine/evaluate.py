@@ -78,6 +78,7 @@ class _Outcome:
     missing_annexes: list[tuple[str, Location]] = field(default_factory=list)
     rule: Rule | None = None
     heading_only: bool = False  # every positive is a heading, no clause states the duty
+    vetoed: bool = False  # an exclusion that outweighs the positives was found
 
 
 def _evidence(analysis: Analysis, m: DocMatcher, spans: list[Span]) -> list[Location]:
@@ -160,6 +161,21 @@ def _annex_refs(m: DocMatcher, spans: list[Span]) -> list[tuple[str, Span]]:
             label = f"{word} {num}" if num else word
             out.append((label, (sent.start, sent.end)))
     return out
+
+
+_POINTER = re.compile(
+    r"(?:siehe|s\.|gemaess|laut|lt\.|ergeben sich aus|ergibt sich aus|in|aus|see|as set out in|listed in)"
+    r"\s+(?:der\s+|den\s+)?(?:anlage|anhang|annex|appendix)\s*\d"
+)
+
+
+def _points_to_absent_annex(m: DocMatcher, spans: list[Span]) -> bool:
+    """The matched sentence is only a label and a pointer ("Genehmigte Unterauftragnehmer:
+    siehe Anlage 3."); a duty that refers to an annex for details still states the duty."""
+    return any(
+        len(m.text[sent.start : sent.end].split()) <= 8 and _POINTER.search(m.text, sent.start, sent.end)
+        for sent in m.sentences_in(min(a for a, _ in spans), max(b for _, b in spans))
+    )
 
 
 def _annex_present(analysis: Analysis, label: str) -> bool:
@@ -249,6 +265,7 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
                     inside = [sp for sp in spans if s0 <= sp[0] < s1] + [cue]
                     loc = _evidence(analysis, m, [(min(a for a, _ in inside), max(b for _, b in inside))])
                     out.negated.extend(loc[:1])
+                    out.vetoed = out.vetoed or pat.exclusion_wins
                     continue
                 spans = sorted(set(rest))
             evidence = _evidence(analysis, m, spans)
@@ -262,6 +279,9 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
                     out.missing_annexes.append((label, _evidence(analysis, m, [where])[0]))
             if pat.references_annex and refs and len(absent) == len(refs):
                 # "… ergeben sich aus Anlage 1" and there is no Anlage 1: nothing is stated.
+                continue
+            if absent and _points_to_absent_annex(m, spans):
+                # "Genehmigte Unterauftragnehmer: siehe Anlage 3." with no Anlage 3 in the document
                 continue
             present = [
                 span
@@ -328,6 +348,8 @@ def evaluate(pack: RulePack, analysis: Analysis) -> tuple[list[RequirementResult
         negated = [loc for o in outs for loc in o.negated]
         # A heading names a topic; only a clause under it states the duty.
         positive = next((o for o in outs if o.positives and not o.heading_only), None)
+        if any(o.vetoed for o in outs):
+            positive = None
         if positive is not None:
             evidence = [ev for o in outs for evs in o.positives for ev in evs][:MAX_EVIDENCE]
             rule_code = positive.rule.code if positive.rule else None

@@ -25,6 +25,7 @@ RULE_KEYS = {
 }  # fmt: skip
 PATTERN_KEYS = {
     "scope", "match", "inside", "not_inside", "negation", "references_annex", "note", "evidence",
+    "exclusion_wins",
 }  # fmt: skip
 NODE_KEYS = {"all", "any", "not", "regex", "fuzzy", "lemma", "similar", "min", "terms", "near", "within"}
 SCOPES = {"sentence", "clause", "section", "document"}
@@ -192,8 +193,9 @@ def _check_pattern(p: Any, path: Path, line: int | None) -> None:
     neg = p.get("negation", True)
     if not isinstance(neg, bool) and not (isinstance(neg, list) and all(isinstance(n, str) for n in neg)):
         raise _err(path, ln, "'negation' must be true, false or a list of extra negation terms")
-    if "references_annex" in p and not isinstance(p["references_annex"], bool):
-        raise _err(path, ln, "'references_annex' must be true or false")
+    for key in ("references_annex", "exclusion_wins"):
+        if key in p and not isinstance(p[key], bool):
+            raise _err(path, ln, f"'{key}' must be true or false")
 
 
 def parse_rule(raw: Any, path: Path, known_requirements: set[str]) -> Rule:

@@ -35,10 +35,14 @@ _CONDITION_SEGMENT = re.compile(
 # "Erfolgt kein Widerspruch, gilt …", "Kommt er seinen Pflichten nicht nach, haftet …":
 # a verb-first conditional clause at the sentence start, closed by a comma.
 _VERB_FIRST = re.compile(
-    r"^\W*(?:erfolgt|erfolgen|wird|werden|ist|sind|liegt|liegen|besteht|bestehen|geht|kommt|kommen|erfuellt"
+    r"^\W*(?:[\d.]+\s+|\(\w{1,3}\)\s*)?(?:erfolgt|erfolgen|wird|werden|ist|sind|liegt|liegen|besteht|bestehen|geht|kommt|kommen|erfuellt"
     r"|erfuellen|haelt|halten|verstoesst|verstossen|sollte|sollten|kann|koennen|gelingt|erhebt|erheben"
     r"|widerspricht|widersprechen|teilt|macht|meldet|hat|haben|leistet|nimmt|setzt|stimmt|stellt|gibt"
     r"|zeigt|verweigert|handelt|trifft|erteilt)\b[^,;]*$"
+)
+_STRONG = re.compile(
+    r"(?<![\w])(?:nicht\s+statt(?:finden|findet)?|(?:findet|finden)\s+keine|nicht\s+(?:vorgesehen|geschuldet|gestattet|zulaessig|erlaubt|permitted|allowed)"
+    r"|(?:ist|sind)\s+ausgeschlossen|are\s+excluded|is\s+excluded|shall\s+not\s+be\s+(?:permitted|allowed|conducted))(?![\w])"
 )
 _MAX_REACH = 240  # characters around a cue that decide whether it negates (a long clause)
 _DOUBLE_NEGATIVE = re.compile(r"^(?:\s+\S+){0,10}?\s+(?:ohne|without)\b")
@@ -62,6 +66,8 @@ def negation_cues(
     last = max(e for _, e in spans) - s0
     found: list[tuple[int, int]] = []
     cues = [(m, False) for m in _CUE.finditer(text)]
+    # verb-final exclusions reach across the whole clause: "finden … nicht statt"
+    cues.extend((m, True) for m in _STRONG.finditer(text))
     for rx in extra:
         cues.extend((m, True) for m in re.finditer(rx, text))
     for m, is_extra in cues:

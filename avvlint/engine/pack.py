@@ -36,6 +36,8 @@ class CompiledPattern:
     references_annex: bool
     # negation words the rule's own terms contain ("nicht rechtmäßig", "keine … ohne Weisung")
     own_cues: frozenset[str] = frozenset()
+    # a clause this pattern finds negated outweighs every positive of the rule
+    exclusion_wins: bool = False
 
 
 @dataclass
@@ -87,6 +89,7 @@ def _compile_pattern(p: dict[str, Any]) -> CompiledPattern:
         negation=bool(neg),
         extra_negation=tuple(expand_roles(term_regex(t)) for t in (neg if isinstance(neg, list) else [])),
         references_annex=bool(p.get("references_annex", False)),
+        exclusion_wins=bool(p.get("exclusion_wins", False)),
         own_cues=frozenset(
             w
             for t in _term_strings(p["match"])
