@@ -8,6 +8,7 @@ duty found only in negated form is reported as excluded, quoting that clause.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from .negation import negation_cues
 from .pack import CompiledPattern, RulePack
 
 MAX_EVIDENCE = 3
+MAX_QUOTE = 600  # characters of a quoted clause at most
 MAX_SCAN = 60  # matches examined per pattern when ranking evidence
 _ANNEX_REF = re.compile(
     r"(?<![\w])(anlagen|anhaenge|anlage|anhang|annex|appendix)(?![\w])"
@@ -87,9 +89,7 @@ def _evidence(analysis: Analysis, m: DocMatcher, spans: list[Span]) -> list[Loca
     out: list[Location] = []
     by_sentence: dict[int, list[Span]] = {}
     sentences = m.real_sentences()
-    starts = [u.start for u in sentences]
-    import bisect
-
+    starts = m.sentence_starts()
     for s in spans:
         i = bisect.bisect_right(starts, s[0]) - 1
         by_sentence.setdefault(i, []).append(s)
@@ -97,6 +97,10 @@ def _evidence(analysis: Analysis, m: DocMatcher, spans: list[Span]) -> list[Loca
         group = by_sentence[i]
         fs = min(a for a, _ in group)
         fe = max(b for _, b in group)
+        # Never quote beyond the sentence the words start in (a run-on line, a greedy regex).
+        if 0 <= i < len(sentences):
+            fe = min(fe, max(sentences[i].end, fs + 1))
+        fe = min(fe, fs + MAX_QUOTE)
         src_s, src_e = analysis.to_source(fs, fe)
         out.append(doc.locate(src_s, src_e))
     return out

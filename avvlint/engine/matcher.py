@@ -118,21 +118,21 @@ class DocMatcher:
     def sentence_before(self, sent: FUnit) -> FUnit | None:
         """The sentence before ``sent`` if it stands in the same block (paragraph)."""
         sents = self.real_sentences()
-        i = bisect.bisect_left(self._sentence_starts(), sent.start) - 1
+        i = bisect.bisect_left(self.sentence_starts(), sent.start) - 1
         if i < 0:
             return None
         prev = sents[i]
         between = self.text[prev.end : sent.start]
         return prev if "\n\n" not in between else None
 
-    def _sentence_starts(self) -> list[int]:
+    def sentence_starts(self) -> list[int]:
         if self._starts is None:
             self._starts = [u.start for u in self.real_sentences()]
         return self._starts
 
     def sentences_in(self, start: int, end: int) -> list[FUnit]:
         sents = self.real_sentences()
-        starts = self._sentence_starts()
+        starts = self.sentence_starts()
         i = max(0, bisect.bisect_right(starts, start) - 1)
         out = []
         while i < len(sents) and sents[i].start < end:
