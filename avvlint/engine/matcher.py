@@ -344,23 +344,34 @@ class DocMatcher:
                 got = self.eval(child, unit)
                 if not got:
                     return None
-                per_child.append(got)
-            anchor = per_child[0]
+                per_child.append(sorted(got))
+            # word positions once per span, then a binary search per anchor: a run-on text
+            # with thousands of candidates stays n·log n
+            indexed = [
+                (
+                    [self._word_index(o[0]) for o in others],
+                    [self._word_index(o[1] - 1) for o in others],
+                    others,
+                )
+                for others in per_child[1:]
+            ]
             chosen: list[Span] = []
-            for a in anchor:
+            for a in per_child[0]:
                 wa0, wa1 = self._word_index(a[0]), self._word_index(a[1] - 1)
                 picks = [a]
-                for others in per_child[1:]:
+                for starts, ends, others in indexed:
                     best = None
-                    for o in others:
-                        wo0, wo1 = self._word_index(o[0]), self._word_index(o[1] - 1)
-                        dist = max(0, wo0 - wa1, wa0 - wo1) - 1
+                    k = bisect.bisect_left(starts, wa0 - node.within - 64)
+                    while k < len(others) and starts[k] <= wa1 + node.within + 1:
+                        o = others[k]
+                        dist = max(0, starts[k] - wa1, wa0 - ends[k]) - 1
                         # near words stand on one line: a list's next item is another statement
                         if dist <= node.within and not self._line_break_between(
                             min(a[1], o[1]), max(a[0], o[0])
                         ):
                             best = o
                             break
+                        k += 1
                     if best is None:
                         break
                     picks.append(best)
