@@ -1,4 +1,4 @@
-"""PDF contracts: PDFium for text, positions and order; pdfplumber only for ruled tables.
+"""PDF contracts: PDFium for text, positions, reading order and ruled tables.
 
 Every failure a vendor's file can cause becomes a ``DocumentError``: a
 password (``encrypted-pdf``), a damaged or truncated file (``corrupt-pdf``), a
@@ -13,7 +13,7 @@ from .assemble import document_from_blocks
 from .limits import Limits
 from .pdf_layout import PageLayout, assemble, order_columns, remove_running_lines
 from .pdf_lines import page_lines
-from .pdf_tables import TableFinder, page_drawing
+from .pdf_tables import find_tables, page_drawing
 
 # Scanned pages: no characters, but an image. A few characters (a stamp, a page number)
 # on a page that is otherwise an image still mean the content was not read.
@@ -41,7 +41,7 @@ def _open(data: bytes, source: str):  # type: ignore[no-untyped-def]
 
 def extract_pdf(data: bytes, source: str, limits: Limits) -> Document:
     pdf = _open(data, source)
-    tables = TableFinder(data)
+    tables_failed = False
     try:
         n = len(pdf)
         if n == 0:
@@ -68,12 +68,15 @@ def extract_pdf(data: bytes, source: str, limits: Limits) -> Document:
             if chars < _MIN_TEXT_CHARS and drawing.images:
                 image_only.append(i + 1)
             if drawing.looks_like_table and lines:
-                layout.tables = tables.tables(i, height)
+                try:
+                    layout.tables = find_tables(drawing, textpage.raw, lines, i, height)
+                except Exception:
+                    # the text from PDFium still stands; only the table structure is lost
+                    tables_failed = True
             textpage.close()
             page.close()
             pages.append(layout)
     finally:
-        tables.close()
         pdf.close()
 
     if len(image_only) == n:
@@ -86,7 +89,7 @@ def extract_pdf(data: bytes, source: str, limits: Limits) -> Document:
     if image_only:
         listed = ", ".join(map(str, image_only[:10])) + (" …" if len(image_only) > 10 else "")
         warnings.append(f"pages {listed} have no text layer (scanned?); their content was not read")
-    if tables.failed:
+    if tables_failed:
         warnings.append("table layout could not be analysed; tables were read as plain lines")
 
     remove_running_lines(pages)

@@ -41,6 +41,9 @@ class Line:
     bold: bool
     page: int
     hyphen: bool = False  # ends with a line-end hyphen (visible or PDFium-joined)
+    # PDFium character indices [start, end) the line was read from; -1 when built by hand
+    start: int = -1
+    end: int = -1
 
     @property
     def height(self) -> float:
@@ -201,6 +204,16 @@ def page_lines(textpage: object, page_index: int, page_width: float) -> list[Lin
     return lines
 
 
+def clean_text(text: str) -> str:
+    """Display text of a run of PDFium characters: normalised, bullets unified, spaces folded."""
+    text = text.rstrip()
+    if text.endswith("\u00ad"):
+        # A soft hyphen at the line end is where the word was broken: keep it visible as "-"
+        # (normalize_text drops soft hyphens) so the join rule can see the break.
+        text = text[:-1] + "-"
+    return _SPACES.sub(" ", normalize_text(text).translate(_BULLETS)).strip()
+
+
 def _make_line(
     text: str,
     rects: list[tuple[float, float, float, float]],
@@ -212,12 +225,7 @@ def _make_line(
     bold: bool,
     name_buf: ctypes.Array[ctypes.c_char],
 ) -> Line | None:
-    text = text.rstrip()
-    if text.endswith("\u00ad"):
-        # A soft hyphen at the line end is where the word was broken: keep it visible as "-"
-        # (normalize_text drops soft hyphens) so the join rule can see the break.
-        text = text[:-1] + "-"
-    clean = _SPACES.sub(" ", normalize_text(text).translate(_BULLETS)).strip()
+    clean = clean_text(text)
     if not clean:
         return None
     if bold and b - a > 2:
@@ -227,4 +235,4 @@ def _make_line(
     y0 = min(r[1] for r in rects)
     x1 = max(r[2] for r in rects)
     y1 = max(r[3] for r in rects)
-    return Line(clean, x0, y0, x1, y1, size, bold, page_index, ends_with_hyphen(clean))
+    return Line(clean, x0, y0, x1, y1, size, bold, page_index, ends_with_hyphen(clean), a, b)
