@@ -583,6 +583,92 @@ def make_pdf_features(good: Path) -> None:
     c.save()
 
 
+def make_pdf_tables(good: Path) -> None:
+    """Ruled tables the seed renders do not have: merged cells (across columns and rows),
+    a shaded header, cells so tight that one text line runs through several of them, a
+    grid drawn as one path of rectangles inside a scaled form XObject, and a framed note
+    that is not a table."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    font, bold = _fonts()
+    c = canvas.Canvas(str(good / "tables.pdf"), pagesize=A4, invariant=1)
+    c.setFont(bold, 12)
+    c.drawString(56, 790, "Anlage 3 Fristen und Kontrollen")
+    c.setFont(font, 10)
+    c.drawString(56, 770, "Die folgenden Fristen gelten für den Auftragsverarbeiter.")
+
+    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=11)
+    cell_right = ParagraphStyle("cell_right", parent=cell, alignment=2)
+    data = [
+        ["Pflicht", "Frist", ""],
+        ["Meldung", "24 Stunden", "per E-Mail"],
+        ["Löschung", "30 Tage", Paragraph("nach Vertragsende, auch in allen Sicherungskopien", cell)],
+        ["", "90 Tage", "Backups"],
+        ["Nachweis", "14 Tage", "auf Anfrage"],
+        # words broken at a line-end hyphen inside cells
+        [
+            Paragraph("Auftrags-<br/>kontrolle", cell_right),
+            "7 Tage",
+            Paragraph("Unter-<br/>auftragnehmer prüfen", cell),
+        ],
+    ]
+    t = Table(data, colWidths=[70, 62, 150])
+    t.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
+                ("FONTNAME", (0, 0), (-1, -1), font),
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
+                ("SPAN", (1, 0), (2, 0)),  # "Frist" over two columns
+                ("SPAN", (0, 2), (0, 3)),  # "Löschung" over two rows
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                # right-aligned first column, no padding: the runs of a row nearly touch and
+                # PDFium reads "Meldung 24 Stunden" as one line that the cells must split
+                ("ALIGN", (0, 1), (0, -1), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 1),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    _w, h = t.wrapOn(c, 300, 400)
+    t.drawOn(c, 56, 750 - h)
+
+    c.drawString(56, 600, "Die technischen Kontrollen stehen in der folgenden Übersicht.")
+    # A grid as one path of cell rectangles, in a form drawn at 80 %: segments and matrices.
+    c.beginForm("grid")
+    p = c.beginPath()
+    for row in range(3):
+        for col in range(2):
+            p.rect(col * 180, row * 20, 180, 20)
+    c.drawPath(p, stroke=1, fill=0)
+    cells = [
+        ["Zutrittskontrolle", "Chipkarten"],
+        ["Zugangskontrolle", "Passwörter und MFA"],
+        ["Maßnahme", "Umsetzung"],
+    ]
+    for row, (left, right) in enumerate(cells):
+        c.setFont(font, 10)
+        c.drawString(4, row * 20 + 6, left)
+        c.drawString(184, row * 20 + 6, right)
+    c.endForm()
+    c.saveState()
+    c.translate(56, 520)
+    c.scale(0.8, 0.8)
+    c.doForm("grid")
+    c.restoreState()
+
+    c.rect(56, 440, 300, 30)  # a framed note: one box, text, no table
+    c.drawString(62, 452, "Hinweis: Änderungen bedürfen der Textform.")
+    c.drawString(56, 410, "Ende der Anlage.")
+    c.showPage()
+    c.save()
+
+
 # --------------------------------------------------------------------------------------
 # Bad inputs
 # --------------------------------------------------------------------------------------
@@ -747,6 +833,7 @@ def main() -> int:
     make_txt(good)
     make_docx_features(good)
     make_pdf_features(good)
+    make_pdf_tables(good)
     docs, gold = ROOT / "corpora" / "docs", ROOT / "corpora" / "gold"
     for seed in SEEDS:
         items = parse_seed(seed.read_text(encoding="utf-8"))
