@@ -666,6 +666,20 @@ def make_pdf_tables(good: Path) -> None:
     c.drawString(62, 452, "Hinweis: Änderungen bedürfen der Textform.")
     c.drawString(56, 410, "Ende der Anlage.")
     c.showPage()
+
+    # page 2: a table ruled only with heavy 2 pt lines
+    c.setFont(font, 10)
+    c.drawString(56, 790, "Anlage 4 Kontakte")
+    heavy = Table(
+        [["Rolle", "Kontakt"], ["Datenschutzbeauftragter", "dsb@example.org"], ["Support", "+49 30 123456"]],
+        colWidths=[150, 150],
+    )
+    heavy.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 2, colors.black), ("FONTNAME", (0, 0), (-1, -1), font)])
+    )
+    _w, h = heavy.wrapOn(c, 300, 400)
+    heavy.drawOn(c, 56, 770 - h)
+    c.showPage()
     c.save()
 
 

@@ -155,12 +155,24 @@ def test_merged_cells_tight_cells_and_a_grid_in_a_scaled_form() -> None:
     ]
     kinds = [(b.kind, doc.text[b.start : b.end].split("\t")[0]) for b in doc.blocks]
     # tables stand in reading order between the paragraphs; the framed note is a paragraph
-    assert [k for k, _ in kinds].count("table_row") == 9
+    assert sum(1 for b in doc.blocks if b.kind == "table_row" and b.page == 1) == 9
     assert kinds.index(("table_row", "Pflicht")) < kinds.index(
         ("paragraph", "Die technischen Kontrollen stehen in der folgenden Übersicht.")
     )
     assert ("paragraph", "Hinweis: Änderungen bedürfen der Textform.") in kinds
-    assert doc.text.endswith("Hinweis: Änderungen bedürfen der Textform.\n\nEnde der Anlage.")
+    assert "Hinweis: Änderungen bedürfen der Textform.\n\nEnde der Anlage.\n\nAnlage 4 Kontakte" in doc.text
+
+
+def test_a_table_ruled_with_heavy_lines_is_found() -> None:
+    # PDFium's bounds of a 2 pt rule are 4 pt thick; the page still counts as a table page
+    doc = extract_path(ROOT / "fixtures" / "good" / "tables.pdf")
+    rows = [b for b in doc.blocks if b.kind == "table_row" and b.page == 2]
+    assert [doc.text[b.start : b.end] for b in rows] == [
+        "Rolle\tKontakt",
+        "Datenschutzbeauftragter\tdsb@example.org",
+        "Support\t+49 30 123456",
+    ]
+    assert {b.table for b in rows} == {2}
 
 
 def test_pdf_tables_do_not_load_pdfplumber() -> None:

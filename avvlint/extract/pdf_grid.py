@@ -28,7 +28,8 @@ INTERSECTION_TOLERANCE = 3.0  # a line ending this short of another still meets 
 MIN_EDGE_LENGTH = 3.0  # shorter edges are the ends of thin boxes or glyph-like marks
 # A page drawing thousands of lines is a chart or a pattern, not a contract table; the
 # grid search is quadratic in the worst case, so such pages are not searched at all.
-MAX_EDGES = 3000
+MAX_EDGES = 5000
+MAX_CROSSINGS = 250_000  # horizontal x vertical grid lines tested for intersection
 
 Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -181,6 +182,6 @@ def find_grids(edges: list[Edge]) -> list[list[list[Cell]]]:
     if not edges or len(edges) > MAX_EDGES:
         return []
     hs, vs = merge_edges(edges)
-    if len(hs) < 2 or len(vs) < 2:
+    if len(hs) < 2 or len(vs) < 2 or len(hs) * len(vs) > MAX_CROSSINGS:
         return []
     return [table_rows(t) for t in group_cells(cells_from_edges(hs, vs))]

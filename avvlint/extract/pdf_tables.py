@@ -18,13 +18,16 @@ from dataclasses import dataclass, field
 import pypdfium2.raw as pdfium_c
 
 from .hyphenation import join_lines
-from .pdf_grid import Cell, Edge, find_grids
+from .pdf_grid import MAX_EDGES, Cell, Edge, find_grids
 from .pdf_lines import Line, clean_text
 
 Matrix = tuple[float, float, float, float, float, float]  # a, b, c, d, e, f (PDF order)
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 # A path with more segments than this is artwork (a logo, a chart); its box still counts.
 _MAX_SEGMENTS = 400
+# PDFium's bounds of a stroked line are about twice the line width thick: this admits rules
+# up to ~2 pt (heavy table frames) and thin filled bars.
+_RULE_BOUNDS = 4.5
 # PDFium marks a line-end hyphen it removed when joining lines with U+FFFE (some producers: STX).
 _JOINED_HYPHEN = frozenset("\ufffe\x02")
 
@@ -110,9 +113,9 @@ def page_drawing(page: object) -> PageDrawing:
         # bounds of objects inside forms are in the form's space; good enough for counting
         w = right.value - left.value
         h = top.value - bottom.value
-        if h <= 2.5 and w >= 15:
+        if h <= _RULE_BOUNDS and w >= 15:
             d.h_rules += 1
-        elif w <= 2.5 and h >= 8:
+        elif w <= _RULE_BOUNDS and h >= 8:
             d.v_rules += 1
         elif w > 8 and h > 8:
             d.boxes += 1
@@ -299,7 +302,11 @@ def find_tables(
     drawing: PageDrawing, textpage: object, lines: list[Line], page_index: int, page_height: float
 ) -> list[TableGrid]:
     """The ruled tables of a page with their cell texts, top to bottom."""
-    edges = [e for obj, ctm in drawing.paths for e in path_edges(obj, ctm, page_height)]
+    edges: list[Edge] = []
+    for obj, ctm in drawing.paths:
+        edges += path_edges(obj, ctm, page_height)
+        if len(edges) > MAX_EDGES:
+            return []  # a chart or a pattern, not a contract table
     reader = _CharReader(textpage)
     out: list[TableGrid] = []
     for rows in find_grids(edges):
