@@ -107,6 +107,18 @@ def _join_wrapped_rows(analysis: Analysis, units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _row_sentences(analysis: Analysis, u: Unit) -> list[Unit]:
+    """A table row is one unit of the analysis, but its cell may hold several sentences
+    ("... 30 Tage nach Versand überschrieben. Versandprotokolle werden aufbewahrt."): the
+    payment terms or log retention of the next sentence say nothing about this number."""
+    if u.block is None or analysis.doc.blocks[u.block].kind != "table_row":
+        return [u]
+    spans = split_sentences(analysis.doc.text, u.start, u.end)
+    if len(spans) < 2:
+        return [u]
+    return [Unit(a, b, u.block, u.section) for a, b in spans]
+
+
 def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
     out: list[_Sentence] = []
     headings: dict[int | None, str] = {}
@@ -115,6 +127,7 @@ def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
     # is read as context of each item below instead.
     units = [part for u in analysis.sentences if not getattr(u, "parts", ()) for part in _lines(analysis, u)]
     units = _join_wrapped_rows(analysis, units)
+    units = [s for u in units for s in _row_sentences(analysis, u)]
     before: list[tuple[int | None, int | None, str]] = []  # (section, block, folded text) read so far
     for u in units:
         fs, fe = analysis.folded_span(u.start, u.end)
