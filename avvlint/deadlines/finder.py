@@ -8,7 +8,15 @@ from dataclasses import dataclass, replace
 from ..analysis import Analysis, Unit
 from ..nlp.sentences import split_sentences
 from ..report import Deadline
-from .classify import Context, classify_duration, find_qualifiers, hedges_for, trigger_span, vague_duties
+from .classify import (
+    Context,
+    classify_duration,
+    find_qualifiers,
+    hedges_for,
+    refers_back,
+    trigger_span,
+    vague_duties,
+)
 from .cues import CueBook, default_cue_book, with_parties
 from .durations import Duration, find_durations
 from .parties import Parties, parties_of
@@ -360,6 +368,8 @@ def _end_anchor_tier(d: Duration, ctx: Context, book: CueBook) -> int:
         seg_end = d.start
     if any(c.pattern.search(text, seg_start, seg_end) for c in anchors):
         return 2
+    if refers_back(text) and any(c.pattern.search(ctx.prev) for c in anchors):
+        return 2  # "Nach Vertragsende löscht ... Die Löschung erfolgt binnen 7 Tagen nach Versand."
     if any(c.pattern.search(ctx.heading) or c.pattern.search(ctx.lead) for c in anchors):
         return 1
     return 0
