@@ -4,7 +4,8 @@
 - :mod:`.cues`, :mod:`.classify`: which of the seven kinds a duration belongs to;
 - :mod:`.finder`: all deadlines of a document, numeric and vague;
 - :mod:`.primary`: the one deadline per kind that decides the verdict;
-- :mod:`.policy_check`: verdicts, findings and the rule metadata (``DL001``...);
+- :mod:`.policy_check`: verdicts, findings and the rules (``DL001``...);
+- :mod:`.findings`: the rules' codes, names and texts from ``rules/deadlines/findings.yml``;
 - :mod:`.scoring`: accuracy against gold annotations.
 """
 

@@ -131,11 +131,13 @@ def kind_scores(d: Duration, ctx: Context, book: CueBook | None = None) -> dict[
     trig_text = text[trig[0] : trig[1]] if trig else ""
     seg_start, seg_end = _segment(text, d)
     segment = text[seg_start:seg_end]
+    # "Dies geschieht binnen 4 Wochen": the duty is the one the sentence before states
+    prev_factor = 1.0 if refers_back(text) else CONTEXT_FACTOR
     scores: dict[str, float] = {}
     for kind, cues in book.kinds.items():
         sentence = _topic_score(cues.topic, text, d, _own_trigger(text, trig, cues.topic))
         around = _present(cues.topic, ctx.heading) + _present(cues.topic, ctx.lead)
-        context = CONTEXT_FACTOR * (around + _present_strong(cues.topic, ctx.prev))
+        context = CONTEXT_FACTOR * around + prev_factor * _present_strong(cues.topic, ctx.prev)
         trigger = _present(cues.trigger, trig_text)
         score = sentence + context + trigger
         if cues.needs_context and not any(
@@ -158,10 +160,15 @@ def kind_scores(d: Duration, ctx: Context, book: CueBook | None = None) -> dict[
         scores[kind] = score
     # Backups: a deletion clause about backups is a backup deletion clause.
     backup = book.kinds["backup_deletion"]
-    if _present(backup.topic, segment) or _present(backup.topic, ctx.lead):
-        scores["backup_deletion"] += scores["deletion"]
-    else:
+    if not (_present(backup.topic, segment) or _present(backup.topic, ctx.lead)):
         scores["backup_deletion"] = 0.0
+    elif backup.lifetime and not any(
+        c.pattern.search(t) for c in backup.duty + backup.lifetime for t in (segment, ctx.heading, ctx.lead)
+    ):
+        # "restoring replicas within 4 hours": backups without anything deleted or overwritten
+        scores["backup_deletion"] = 0.0
+    else:
+        scores["backup_deletion"] += scores["deletion"]
     none = _topic_score(book.none_topic, text, d, trig) + _present(book.none_trigger, trig_text)
     none += (
         CONTEXT_FACTOR * 0.5 * (_present(book.none_topic, ctx.heading) + _present(book.none_topic, ctx.lead))
@@ -170,6 +177,23 @@ def kind_scores(d: Duration, ctx: Context, book: CueBook | None = None) -> dict[
     if d.anchor == "before":
         scores["objection_period"] *= 0.3  # an objection period runs from the notice, not before
     return scores
+
+
+# A sentence whose subject is the duty just stated: "Die Löschung erfolgt ...", "Dies
+# geschieht ...", "Such deletion shall be completed ..."
+_REFERS_BACK = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:"
+    r"(?:die|diese|eine solche|solche|such|the|this|that)\s+(?:vollstaendige\s+|endgueltige\s+|final\s+)?"
+    r"(?:loeschung|rueckgabe|vernichtung|herausgabe|deletion|return|destruction|erasure)\b"
+    r"|(?:dies|das|diese|sie|this|it)\s+(?:geschieht|erfolgt|hat\b[^.;]{0,60}\bzu erfolgen"
+    r"|wird\b[^.;]{0,60}\b(?:durchgefuehrt|vorgenommen|abgeschlossen|erledigt)"
+    r"|(?:shall|will|must) (?:be completed|be carried out|occur|take place|happen)|takes place|occurs)\b)"
+)
+
+
+def refers_back(text: str) -> bool:
+    """Whether the sentence's subject is the duty the sentence before states."""
+    return bool(_REFERS_BACK.match(text))
 
 
 def _own_trigger(text: str, trig: tuple[int, int] | None, topic: tuple[Cue, ...]) -> tuple[int, int] | None:
@@ -271,8 +295,11 @@ def _deletion_kinds(
     ]
     own: list[re.Match[str]] = []
     included = False
+    insertion = _insertion_start(text, d, seg_end)
     for m in hits:
         lo, hi = (m.end(), d.start) if m.end() <= d.start else (d.end, m.start())
+        if insertion is not None and m.end() <= insertion:
+            hi = insertion  # "Backups werden, spätestens 90 Tage nach Vertragsende, gelöscht"
         between = _RELATIVE.sub(" ", text[lo:hi]) if m.end() <= d.start else text[lo:hi]
         inclusion = _INCLUSION.search(text[max(seg_start, m.start() - 60) : m.start()])
         if "," not in between:
@@ -299,9 +326,57 @@ def _deletion_kinds(
     return ["backup_deletion"]
 
 
+_INSERTION_OPEN = re.compile(
+    r",\s*(?:(?:jedoch|aber|allerdings|doch|jedenfalls|however|but|and)\s+)?"
+    r"(?:spaetestens|laengstens|hoechstens|maximal|binnen|innerhalb|innert|in jedem fall|jedenfalls"
+    r"|no later than|at the latest|within|in any event|in any case)\b"
+    r"(?:\s+(?:jedoch|aber|allerdings|doch|von|nach|of|after|within|innerhalb|binnen))*\s*$"
+)
+_TAIL = re.compile(r"\s*(?:\S+\s+){0,2}\S+?\s*(?:[.;]|$)")
+
+
+def _insertion_start(text: str, d: Duration, seg_end: int) -> int | None:
+    """Where the comma insertion holding the number opens, when the clause goes on after it
+    with its verb ("Sicherungskopien werden nach Ablauf des Zyklus, spätestens 90 Tage nach
+    Vertragsende, gelöscht.") or ends with the period's start event ("Backups are overwritten
+    on rotation, in any event within 90 days after termination."). The subject before the
+    insertion is the number's subject."""
+    open_at = text.rfind(",", 0, d.start)
+    if open_at < 0 or not _INSERTION_OPEN.match(text[open_at : d.start]):
+        return None
+    close_at = text.find(",", d.end, seg_end)
+    end = _sentence_end(text, d.end, seg_end)
+    if 0 <= close_at < end:
+        return (
+            open_at
+            if _TAIL.fullmatch(text, close_at + 1, _sentence_end(text, close_at + 1, seg_end))
+            else None
+        )
+    trig = trigger_span(text, d)
+    rest = text[trig[1] if trig else d.end : end]
+    return open_at if not rest.strip(" .;") else None
+
+
+_STOP = re.compile(r"[.;](?:\s|$)")
+
+
+def _sentence_end(text: str, start: int, seg_end: int) -> int:
+    m = _STOP.search(text, start, seg_end)
+    return m.end() if m else seg_end
+
+
+_ARTICLE = (
+    r"(?: (?:der|die|den|dem|aller|allen|all|any|the|ihrer|seiner|etwaiger|etwaige[nr]?"
+    r"|saemtlicher|saemtlichen|existing))?"
+)
 _JUST_INCLUDED = re.compile(
     r"(einschliesslich|einschl\.|inklusive|inkl\.?|samt|including|together with|as well as)"
-    r"( (der|die|den|dem|aller|all|any|the|ihrer|seiner|etwaiger|etwaige[nr]?|saemtlicher|existing))?\s*$"
+    + _ARTICLE
+    # "einschließlich der Kopien in den Datensicherungen", "including copies held in backups"
+    + r"(?: (?:kopien|duplikate|copies|duplicates)(?: (?:held|stored|kept|befindliche\w*))?"
+    + r" (?:in|auf|aus|on|within)"
+    + _ARTICLE
+    + r")?\s*$"
 )
 
 
@@ -312,9 +387,11 @@ def _added_to_data(text: str, seg_start: int, at: int) -> bool:
     return m is not None and bool(_DATA_WORDS.search(text[max(seg_start, at - 120) : at - len(m.group())]))
 
 
+# what is deleted, by its many names ("Texte", "Ausgangsdateien", "Aufnahmen", "files")
 _DATA_WORDS = re.compile(
-    r"\b(personenbezogene\w*|kundendaten|nutzerdaten|daten|unterlagen|datenbestaende"
-    r"|personal data|customer data|data)\b"
+    r"\b(personenbezogene\w*|\w*daten|\w*dateien|\w*datei|\w*dokumente?|\w*unterlagen|\w*texte|\w*akten"
+    r"|\w*aufzeichnungen|\w*aufnahmen|\w*inhalte|datensaetze|datenbestaende|informationen"
+    r"|\w*data|files|documents|records|recordings|content)\b"
 )
 
 

@@ -54,6 +54,9 @@ class KindCues:
     # a sentence with one of these says the duty does not exist ("eine Löschung ist nicht
     # erforderlich", "Backups sind von der Löschung ausgenommen")
     denied: tuple[Cue, ...] = ()
+    # how long the thing exists ("14 Tage vorgehalten", "kept for 30 days"): with the duty
+    # words, what a period of this kind must speak of ("restoring replicas in 4 h" is none)
+    lifetime: tuple[Cue, ...] = ()
     needs_notice: bool = False
     vague_needs_time_word: bool = False
 
@@ -165,6 +168,7 @@ _KIND_KEYS = {
     "needs_context",
     "notice",
     "denied",
+    "lifetime",
     "needs_notice",
     "vague_needs_time_word",
 }
@@ -209,6 +213,7 @@ def load_cue_book(kinds_path: Path, qualifiers_path: Path) -> CueBook:
             needs_context=_cues(kinds_path, f"kinds.{kind}.needs_context", spec.get("needs_context")),
             notice=_cues(kinds_path, f"kinds.{kind}.notice", spec.get("notice")),
             denied=_cues(kinds_path, f"kinds.{kind}.denied", spec.get("denied")),
+            lifetime=_cues(kinds_path, f"kinds.{kind}.lifetime", spec.get("lifetime")),
             needs_notice=bool(spec.get("needs_notice", False)),
             vague_needs_time_word=bool(spec.get("vague_needs_time_word", False)),
         )

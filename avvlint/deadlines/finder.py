@@ -8,7 +8,15 @@ from dataclasses import dataclass, replace
 from ..analysis import Analysis, Unit
 from ..nlp.sentences import split_sentences
 from ..report import Deadline
-from .classify import Context, classify_duration, find_qualifiers, hedges_for, trigger_span, vague_duties
+from .classify import (
+    Context,
+    classify_duration,
+    find_qualifiers,
+    hedges_for,
+    refers_back,
+    trigger_span,
+    vague_duties,
+)
 from .cues import CueBook, default_cue_book, with_parties
 from .durations import Duration, find_durations
 from .parties import Parties, parties_of
@@ -107,6 +115,18 @@ def _join_wrapped_rows(analysis: Analysis, units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _row_sentences(analysis: Analysis, u: Unit) -> list[Unit]:
+    """A table row is one unit of the analysis, but its cell may hold several sentences
+    ("... 30 Tage nach Versand überschrieben. Versandprotokolle werden aufbewahrt."): the
+    payment terms or log retention of the next sentence say nothing about this number."""
+    if u.block is None or analysis.doc.blocks[u.block].kind != "table_row":
+        return [u]
+    spans = split_sentences(analysis.doc.text, u.start, u.end)
+    if len(spans) < 2:
+        return [u]
+    return [Unit(a, b, u.block, u.section) for a, b in spans]
+
+
 def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
     out: list[_Sentence] = []
     headings: dict[int | None, str] = {}
@@ -115,6 +135,7 @@ def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
     # is read as context of each item below instead.
     units = [part for u in analysis.sentences if not getattr(u, "parts", ()) for part in _lines(analysis, u)]
     units = _join_wrapped_rows(analysis, units)
+    units = [s for u in units for s in _row_sentences(analysis, u)]
     before: list[tuple[int | None, int | None, str]] = []  # (section, block, folded text) read so far
     for u in units:
         fs, fe = analysis.folded_span(u.start, u.end)
@@ -347,6 +368,8 @@ def _end_anchor_tier(d: Duration, ctx: Context, book: CueBook) -> int:
         seg_end = d.start
     if any(c.pattern.search(text, seg_start, seg_end) for c in anchors):
         return 2
+    if refers_back(text) and any(c.pattern.search(ctx.prev) for c in anchors):
+        return 2  # "Nach Vertragsende löscht ... Die Löschung erfolgt binnen 7 Tagen nach Versand."
     if any(c.pattern.search(ctx.heading) or c.pattern.search(ctx.lead) for c in anchors):
         return 1
     return 0

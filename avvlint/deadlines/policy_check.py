@@ -2,7 +2,8 @@
 
 Rule codes are stable: ``DL001``-``DL007`` a period beyond the policy (one per kind),
 ``DL010`` a duty without a number, ``DL011`` a number weakened by a hedge, ``DL012``
-a number whose words and digits disagree.
+a number whose words and digits disagree. Their names and texts are data:
+``rules/deadlines/findings.yml`` (see :mod:`.findings`).
 """
 
 from __future__ import annotations
@@ -14,173 +15,73 @@ from ..engine.model import Rule
 from ..policy import DEFAULT_THRESHOLDS, Policy, Threshold
 from ..report import Deadline, Finding
 from ..settings import Settings
+from .findings import FindingBook, PeriodRule, default_finding_book
 
-
-@dataclass(frozen=True, slots=True)
-class _KindText:
-    de: str  # "die Meldefrist für Datenschutzverletzungen"
-    en: str
-    legal_basis: str
-    recommendation: str
-
-
-KIND_TEXT: dict[str, _KindText] = {
-    "breach_notice": _KindText(
-        "Meldefrist für Datenschutzverletzungen",
-        "personal-data breach notice period",
-        "Art. 28 Abs. 3 lit. f, Art. 33 Abs. 2 DSGVO",
-        "Eine feste Höchstfrist ab Kenntnis vereinbaren (z. B. „unverzüglich, spätestens innerhalb von "
-        "24 Stunden“), damit die 72-Stunden-Frist gegenüber der Aufsichtsbehörde gehalten werden kann.",
-    ),
-    "dsr_forwarding": _KindText(
-        "Frist zur Weiterleitung von Betroffenenanfragen",
-        "period for forwarding data-subject requests",
-        "Art. 28 Abs. 3 lit. e, Art. 12 Abs. 3 DSGVO",
-        "Eine kurze Weiterleitungsfrist vereinbaren (z. B. „spätestens innerhalb von 72 Stunden“), damit "
-        "die Monatsfrist gegenüber der betroffenen Person gewahrt bleibt.",
-    ),
-    "deletion": _KindText(
-        "Löschfrist nach Vertragsende",
-        "deletion period after the end of the contract",
-        "Art. 28 Abs. 3 lit. g DSGVO",
-        "Eine feste Frist für Löschung oder Rückgabe nach Vertragsende vereinbaren (z. B. 30 Tage).",
-    ),
-    "backup_deletion": _KindText(
-        "Löschfrist für Sicherungskopien",
-        "backup deletion period",
-        "Art. 28 Abs. 3 lit. g, Art. 5 Abs. 1 lit. e DSGVO",
-        "Eine Höchstfrist vereinbaren, nach der Daten auch aus Backups gelöscht oder überschrieben sind.",
-    ),
-    "subprocessor_notice": _KindText(
-        "Vorankündigungsfrist für neue Unterauftragsverarbeiter",
-        "advance notice period for new sub-processors",
-        "Art. 28 Abs. 2 Satz 2, Abs. 3 lit. d DSGVO",
-        "Eine Mindestfrist für die Vorabinformation über neue oder ersetzte Unterauftragsverarbeiter "
-        "vereinbaren (z. B. mindestens 30 Tage), damit ein Einspruch möglich ist.",
-    ),
-    "objection_period": _KindText(
-        "Einspruchsfrist gegen neue Unterauftragsverarbeiter",
-        "objection period for sub-processor changes",
-        "Art. 28 Abs. 2 Satz 2 DSGVO",
-        "Eine ausreichende Einspruchsfrist vereinbaren (z. B. mindestens 14 Tage ab Zugang der Mitteilung).",
-    ),
-    "audit_notice": _KindText(
-        "Vorankündigungsfrist für Audits",
-        "advance notice period for audits",
-        "Art. 28 Abs. 3 lit. h DSGVO",
-        "Die Ankündigungsfrist für Kontrollen begrenzen (z. B. höchstens 30 Tage, bei Anlass kürzer).",
-    ),
-}
-
-# kind -> (code, name); stable, never renumber
-BEYOND_POLICY: dict[str, tuple[str, str]] = {
-    "breach_notice": ("DL001", "breach-notice-too-long"),
-    "dsr_forwarding": ("DL002", "dsr-forwarding-too-long"),
-    "deletion": ("DL003", "deletion-period-too-long"),
-    "backup_deletion": ("DL004", "backup-deletion-too-long"),
-    "subprocessor_notice": ("DL005", "subprocessor-notice-too-short"),
-    "objection_period": ("DL006", "objection-period-too-short"),
-    "audit_notice": ("DL007", "audit-notice-too-long"),
-}
-VAGUE = ("DL010", "deadline-without-number")
-HEDGED = ("DL011", "deadline-hedged")
-CONFLICT = ("DL012", "deadline-words-digits-disagree")
 GROUP = "deadlines"
 
 
-def deadline_rules(policy: Policy | None = None) -> list[Rule]:
-    """Metadata of the deadline rules, for ``avvlint rules``/``explain`` and SARIF."""
+def deadline_rules(policy: Policy | None = None, book: FindingBook | None = None) -> list[Rule]:
+    """Metadata of the deadline rules, for ``avvlint rules``/``explain`` and SARIF.
+
+    The texts are ``rules/deadlines/findings.yml``; the severity of a period beyond the
+    policy and the limit in its message are the policy's.
+    """
+    book = book or default_finding_book()
     thresholds = (policy or Policy()).thresholds
     rules: list[Rule] = []
-    for kind, (code, name) in BEYOND_POLICY.items():
+    for kind, pr in book.periods.items():
         t = thresholds.get(kind, DEFAULT_THRESHOLDS[kind])
-        kt = KIND_TEXT[kind]
-        too = "zu lang" if t.direction == "max" else "zu kurz"
-        too_en = "too long" if t.direction == "max" else "too short"
-        limit = (
-            f"höchstens {fmt_hours(t.hours)}" if t.direction == "max" else f"mindestens {fmt_hours(t.hours)}"
-        )
-        limit_en = (
-            f"at most {fmt_hours_en(t.hours)}"
-            if t.direction == "max"
-            else f"at least {fmt_hours_en(t.hours)}"
-        )
+        fields = {
+            "title_de": pr.title_de,
+            "title_en": pr.title_en,
+            "too_de": "zu lang" if t.direction == "max" else "zu kurz",
+            "too_en": "too long" if t.direction == "max" else "too short",
+            "limit_de": (
+                f"höchstens {fmt_hours(t.hours)}"
+                if t.direction == "max"
+                else f"mindestens {fmt_hours(t.hours)}"
+            ),
+            "limit_en": (
+                f"at most {fmt_hours_en(t.hours)}"
+                if t.direction == "max"
+                else f"at least {fmt_hours_en(t.hours)}"
+            ),
+            "key": t.key,
+            "kind": kind,
+        }
         rules.append(
             Rule(
-                code=code,
-                name=name,
+                code=pr.code,
+                name=pr.name,
                 requirement=kind,
                 severity=t.severity,
-                legal_basis=kt.legal_basis,
-                message_de=f"{kt.de} {too} (Vorgabe: {limit})",
-                message_en=f"{kt.en} {too_en} (policy: {limit_en})",
-                rationale=(
-                    f"Die {kt.de} des Vertrags wird mit der konfigurierten Vorgabe verglichen "
-                    f"({t.key}, änderbar per Konfiguration oder --policy {kind}=…). Zeiträume werden in "
-                    "Stunden umgerechnet; Werktage zählen im ungünstigsten Fall, "
-                    "Spannen mit ihrer Obergrenze."
-                ),
-                recommendation=kt.recommendation,
+                legal_basis=pr.legal_basis,
+                message_de=book.period_message_de.format(**fields),
+                message_en=book.period_message_en.format(**fields),
+                rationale=book.period_rationale.format(**fields),
+                recommendation=pr.recommendation,
                 type="deadline",
                 groups=(GROUP,),
                 examples_pass=(),
                 examples_fail=(),
             )
         )
-    rules.append(
-        Rule(
-            code=VAGUE[0],
-            name=VAGUE[1],
-            requirement=GROUP,
-            severity="warning",
-            legal_basis="Art. 28 Abs. 3 DSGVO",
-            message_de="Frist ohne Zahl („unverzüglich“, „rechtzeitig“, „angemessen“)",
-            message_en="deadline without a number ('without undue delay', 'in good time', 'reasonable')",
-            rationale=(
-                "Eine Pflicht ohne bezifferte Frist lässt sich nicht prüfen und im Streitfall schwer "
-                "durchsetzen; "
-                "„unverzüglich“ heißt nur „ohne schuldhaftes Zögern“."
-            ),
-            recommendation="Die Pflicht um eine feste Höchst- bzw. Mindestfrist ergänzen.",
-            type="deadline",
-            groups=(GROUP,),
+    for wr in book.wording.values():
+        rules.append(
+            Rule(
+                code=wr.code,
+                name=wr.name,
+                requirement=GROUP,
+                severity=wr.severity,  # type: ignore[arg-type]
+                legal_basis=wr.legal_basis,
+                message_de=wr.message_de,
+                message_en=wr.message_en,
+                rationale=wr.rationale,
+                recommendation=wr.recommendation,
+                type="deadline",
+                groups=(GROUP,),
+            )
         )
-    )
-    rules.append(
-        Rule(
-            code=HEDGED[0],
-            name=HEDGED[1],
-            requirement=GROUP,
-            severity="warning",
-            legal_basis="Art. 28 Abs. 3 DSGVO",
-            message_de=(
-                "Frist durch Einschränkung abgeschwächt („in der Regel“, „grundsätzlich“, „soweit möglich“)"
-            ),
-            message_en="deadline weakened by a hedge ('as a rule', 'generally', 'where possible')",
-            rationale=(
-                "Eine Frist, die nur „in der Regel“ oder „nach Möglichkeit“ gilt, "
-                "ist keine verbindliche Zusage."
-            ),
-            recommendation="Die Einschränkung streichen, sodass die Frist ausnahmslos gilt.",
-            type="deadline",
-            groups=(GROUP,),
-        )
-    )
-    rules.append(
-        Rule(
-            code=CONFLICT[0],
-            name=CONFLICT[1],
-            requirement=GROUP,
-            severity="warning",
-            legal_basis="Art. 28 Abs. 3 DSGVO",
-            message_de="Frist in Worten und Ziffern widersprüchlich („vierzehn (15) Tage“)",
-            message_en="deadline written in words and digits that disagree",
-            rationale="Welche Zahl gilt, ist unklar; avvlint wertet die zuerst geschriebene.",
-            recommendation="Worte und Ziffern der Frist angleichen.",
-            type="deadline",
-            groups=(GROUP,),
-        )
-    )
     return rules
 
 
@@ -255,8 +156,12 @@ def _matches(selector: str, code: str, name: str, kind: str) -> bool:
     return any(fnmatch(x, sel) for x in (code, name, kind))
 
 
-def evaluate_deadlines(deadlines: list[Deadline], settings: Settings, source: str = "") -> list[Finding]:
+def evaluate_deadlines(
+    deadlines: list[Deadline], settings: Settings, source: str = "", book: FindingBook | None = None
+) -> list[Finding]:
     """Set ``verdict``/``policy_hours`` on every deadline; return the findings."""
+    book = book or default_finding_book()
+    vague, hedged, conflict = book.wording["vague"], book.wording["hedged"], book.wording["conflict"]
     thresholds = settings.policy.thresholds
     sel = _Selection(settings, source)
     findings: list[Finding] = []
@@ -264,100 +169,99 @@ def evaluate_deadlines(deadlines: list[Deadline], settings: Settings, source: st
         t = thresholds.get(d.kind)
         d.policy_hours = t.hours if t is not None else None
         d.verdict = verdict(d, t)
-        kt = KIND_TEXT.get(d.kind)
+        kt = book.periods.get(d.kind)
         if kt is None or t is None:
             continue
         quote = _quote(d.evidence.text) if d.evidence else ""
         if d.verdict in {"exceeds", "below"}:
-            code, name = BEYOND_POLICY[d.kind]
-            level = sel.severity(code, name, d.kind, t.severity)
+            level = sel.severity(kt.code, kt.name, d.kind, t.severity)
             if level:
-                findings.append(_beyond(d, t, kt, code, level, quote))
+                findings.append(_beyond(d, t, kt, level, quote))
         if d.vague:
-            level = sel.severity(VAGUE[0], VAGUE[1], d.kind, t.vague_severity)
+            level = sel.severity(vague.code, vague.name, d.kind, t.vague_severity)
             if level:
                 words = ", ".join(f"„{w}“" for w in dict.fromkeys(d.qualifiers)) or "keine Zeitangabe"
                 words_en = ", ".join(f"'{w}'" for w in dict.fromkeys(d.qualifiers)) or "no time given"
                 findings.append(
                     Finding(
-                        rule=VAGUE[0],
+                        rule=vague.code,
                         requirement=d.kind,
                         severity=level,  # type: ignore[arg-type]
-                        message=f"{kt.de}: Pflicht ohne bezifferte Frist ({words}) – „{quote}“",
-                        message_en=f'{kt.en}: duty without a number ({words_en}) - "{quote}"',
+                        message=f"{kt.title_de}: Pflicht ohne bezifferte Frist ({words}) – „{quote}“",
+                        message_en=f'{kt.title_en}: duty without a number ({words_en}) - "{quote}"',
                         location=d.evidence,
-                        title=f"{kt.de} ohne Zahl",
+                        title=f"{kt.title_de} ohne Zahl",
                         legal_basis=kt.legal_basis,
                         recommendation=kt.recommendation,
                     )
                 )
         if d.hedged:
-            level = sel.severity(HEDGED[0], HEDGED[1], d.kind, "warning")
+            level = sel.severity(hedged.code, hedged.name, d.kind, hedged.severity)
             if level:
                 hedge_words = [q for q in d.qualifiers if "widersprüchlich" not in q]
                 words = ", ".join(f"„{w}“" for w in dict.fromkeys(hedge_words))
                 words_en = ", ".join(f"'{w}'" for w in dict.fromkeys(hedge_words))
                 findings.append(
                     Finding(
-                        rule=HEDGED[0],
+                        rule=hedged.code,
                         requirement=d.kind,
                         severity=level,  # type: ignore[arg-type]
                         message=(
-                            f"{kt.de} „{d.written}“ ist durch {words} abgeschwächt und damit nicht "
+                            f"{kt.title_de} „{d.written}“ ist durch {words} abgeschwächt und damit nicht "
                             "verbindlich "
                             f"– „{quote}“"
                         ),
-                        message_en=f"{kt.en} '{d.written}' is weakened by {words_en} - \"{quote}\"",
+                        message_en=f"{kt.title_en} '{d.written}' is weakened by {words_en} - \"{quote}\"",
                         location=d.evidence,
-                        title=f"{kt.de} abgeschwächt",
+                        title=f"{kt.title_de} abgeschwächt",
                         legal_basis=kt.legal_basis,
-                        recommendation="Die Einschränkung streichen, sodass die Frist ausnahmslos gilt.",
+                        recommendation=hedged.recommendation,
                     )
                 )
         if any("widersprüchlich" in q for q in d.qualifiers):
-            level = sel.severity(CONFLICT[0], CONFLICT[1], d.kind, "warning")
+            level = sel.severity(conflict.code, conflict.name, d.kind, conflict.severity)
             if level:
                 findings.append(
                     Finding(
-                        rule=CONFLICT[0],
+                        rule=conflict.code,
                         requirement=d.kind,
                         severity=level,  # type: ignore[arg-type]
-                        message=f"{kt.de}: Worte und Ziffern widersprechen sich („{d.written}“)",
-                        message_en=f"{kt.en}: words and digits disagree ('{d.written}')",
+                        message=f"{kt.title_de}: Worte und Ziffern widersprechen sich („{d.written}“)",
+                        message_en=f"{kt.title_en}: words and digits disagree ('{d.written}')",
                         location=d.evidence,
                         title="Frist in Worten und Ziffern widersprüchlich",
                         legal_basis=kt.legal_basis,
-                        recommendation="Worte und Ziffern der Frist angleichen.",
+                        recommendation=conflict.recommendation,
                     )
                 )
     return findings
 
 
-def _beyond(d: Deadline, t: Threshold, kt: _KindText, code: str, level: str, quote: str) -> Finding:
+def _beyond(d: Deadline, t: Threshold, kt: PeriodRule, level: str, quote: str) -> Finding:
     hours = d.hours or 0.0
     if t.direction == "max":
         message = (
-            f"{kt.de} „{d.written}“ = {fmt_hours(hours)} überschreitet die Vorgabe von höchstens "
+            f"{kt.title_de} „{d.written}“ = {fmt_hours(hours)} überschreitet die Vorgabe von höchstens "
             f"{fmt_hours(t.hours)} – „{quote}“"
         )
         message_en = (
-            f"{kt.en} '{d.written}' = {fmt_hours_en(hours)} exceeds the policy maximum of "
+            f"{kt.title_en} '{d.written}' = {fmt_hours_en(hours)} exceeds the policy maximum of "
             f'{fmt_hours_en(t.hours)} - "{quote}"'
         )
-        title = f"{kt.de} zu lang"
+        title = f"{kt.title_de} zu lang"
     else:
         low = d.lower_hours if d.lower_hours is not None else hours
         message = (
-            f"{kt.de} „{d.written}“ = {fmt_hours(low)} unterschreitet die Vorgabe von mindestens "
+            f"{kt.title_de} „{d.written}“ = {fmt_hours(low)} unterschreitet die Vorgabe von mindestens "
             f"{fmt_hours(t.hours)} – „{quote}“"
         )
         message_en = (
-            f"{kt.en} '{d.written}' = {fmt_hours_en(low)} is below the policy minimum of "
+            f"{kt.title_en} '{d.written}' = {fmt_hours_en(low)} is below the policy minimum of "
             f'{fmt_hours_en(t.hours)} - "{quote}"'
         )
-        title = f"{kt.de} zu kurz"
+        title = f"{kt.title_de} zu kurz"
     return Finding(
-        rule=code,
+        rule=kt.code,
         requirement=d.kind,
         severity=level,  # type: ignore[arg-type]
         message=message,

@@ -28,13 +28,10 @@ from .roles import CONTROLLER_WORDS, PROCESSOR_WORDS
 _TOKEN = re.compile(r"\(|\)|\||~\d{1,2}(?=\s|\)|\||$)|[^\s()|]+")
 # Between words: any run of non-word characters (space, comma, hyphen, slash,
 # parenthesis), so that "Recht, die" and "Sub-Auftragsverarbeiter" both match.
-# A full stop only joins words inside an abbreviation ("z. B.", "Art. 32", "Abs. 2") or a
-# number ("Art.32"), never across the end of a sentence, so a phrase cannot run from one
-# sentence (or table cell line) into the next.
-_SEP_CHAR = (
-    r"(?:[^\w.]|\.(?=\w)|(?<=\b\w)\.|(?<=\babs|\bart|\blit|\bgem|\bggf|\bbzw|\bvgl|\bsog|\bzzt)\."
-    r"|(?<=\bnr|\bzb)\.|(?<=\binkl|\binsb|\bziff|\buabs)\.)"
-)
+# A full stop only joins words after a short abbreviation ("z. B.", "Art. 32", "Abs. 2",
+# "insb.") or inside a number ("Art.32"), not at the end of a sentence, so a phrase cannot
+# run from one sentence (or table cell line) into the next.
+_SEP_CHAR = r"(?:[^\w.]|\.(?=\S)|(?<=\b\w)\.|(?<=\b\w\w\w)\.)"
 _SEP = _SEP_CHAR + "+"
 _SEP_OPT = _SEP_CHAR + "*"
 _GAP_WORD = _SEP + r"[\w\-]+"

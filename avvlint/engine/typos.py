@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
 
 from ..fold import Folded
 
@@ -44,6 +46,15 @@ def _inside_slip(a: str, b: str) -> bool:
 _SUFFIXES = ("", "e", "n", "s", "en", "er", "es", "em", "ens", "ern")
 
 
+@lru_cache(maxsize=4)
+def _index(lexicon: frozenset[str]) -> dict[str, Any]:
+    """Rule words by (first letter, last letter, length), and as a set of prefixes."""
+    by_shape: dict[tuple[str, str, int], list[str]] = {}
+    for w in lexicon:
+        by_shape.setdefault((w[0], w[-1], len(w)), []).append(w)
+    return {"by_shape": by_shape, "prefixes": frozenset(lexicon)}
+
+
 def corrections(text: str, lexicon: frozenset[str]) -> dict[str, str]:
     """Document word -> the rule word it is a typo of.
 
@@ -56,31 +67,28 @@ def corrections(text: str, lexicon: frozenset[str]) -> dict[str, str]:
 
     if not lexicon:
         return {}
-    by_initial: dict[str, list[str]] = {}
-    for w in lexicon:
-        by_initial.setdefault(w[0], []).append(w)
+    index = _index(lexicon)
+    prefixes = index["prefixes"]
+    by_shape = index["by_shape"]
     counts = Counter(_WORD.findall(text))
     vocab = set(counts)
     out: dict[str, str] = {}
     for word, n in counts.items():
         if n > 2 or len(word) < MIN_LEN:
             continue  # a word used again and again is the author's spelling, not a typo
-        cands = by_initial.get(word[0], ())
-        if any(word.startswith(w) for w in cands):
-            continue
+        if any(word[:k] in prefixes for k in range(MIN_LEN, len(word) + 1)):
+            continue  # starts with a rule word: spelled as the rules expect
         fix = None
         for suffix in _SUFFIXES:
             if suffix and not word.endswith(suffix):
                 continue
             base = word[: len(word) - len(suffix)]
-            for cand in cands:
-                if (
-                    abs(len(base) - len(cand)) == 1
-                    and base[-1] == cand[-1]
-                    and Indel.distance(base, cand, score_cutoff=1) == 1
-                    and _inside_slip(base, cand)
-                ):
-                    fix = cand + suffix
+            for size in (len(base) - 1, len(base) + 1):
+                for cand in by_shape.get((base[0], base[-1], size), ()):
+                    if Indel.distance(base, cand, score_cutoff=1) == 1 and _inside_slip(base, cand):
+                        fix = cand + suffix
+                        break
+                if fix:
                     break
             if fix:
                 break
