@@ -615,6 +615,8 @@ def make_pdf_tables(good: Path) -> None:
             "7 Tage",
             Paragraph("Unter-<br/>auftragnehmer prüfen", cell),
         ],
+        # a hyphen ending a PDFium line that runs through two cells
+        ["Prüfung", Paragraph("Sub-<br/>unternehmer", cell), "jährlich"],
     ]
     t = Table(data, colWidths=[70, 62, 150])
     t.setStyle(
@@ -638,7 +640,7 @@ def make_pdf_tables(good: Path) -> None:
     _w, h = t.wrapOn(c, 300, 400)
     t.drawOn(c, 56, 750 - h)
 
-    c.drawString(56, 600, "Die technischen Kontrollen stehen in der folgenden Übersicht.")
+    c.drawString(56, 560, "Die technischen Kontrollen stehen in der folgenden Übersicht.")
     # A grid as one path of cell rectangles, in a form drawn at 80 %: segments and matrices.
     c.beginForm("grid")
     p = c.beginPath()
@@ -657,14 +659,14 @@ def make_pdf_tables(good: Path) -> None:
         c.drawString(184, row * 20 + 6, right)
     c.endForm()
     c.saveState()
-    c.translate(56, 520)
+    c.translate(56, 480)
     c.scale(0.8, 0.8)
     c.doForm("grid")
     c.restoreState()
 
-    c.rect(56, 440, 300, 30)  # a framed note: one box, text, no table
-    c.drawString(62, 452, "Hinweis: Änderungen bedürfen der Textform.")
-    c.drawString(56, 410, "Ende der Anlage.")
+    c.rect(56, 400, 300, 30)  # a framed note: one box, text, no table
+    c.drawString(62, 412, "Hinweis: Änderungen bedürfen der Textform.")
+    c.drawString(56, 370, "Ende der Anlage.")
     c.showPage()
 
     # page 2: a table ruled only with heavy 2 pt lines
