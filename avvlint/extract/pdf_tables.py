@@ -167,9 +167,9 @@ def path_edges(obj: object, ctm: Matrix, page_height: float) -> list[Edge]:
     n = pdfium_c.FPDFPath_CountSegments(obj)
     if n <= 0:
         return []
-    m = _compose(_matrix(obj), ctm)
     if n > _MAX_SEGMENTS:
         return _box_edges(obj, ctm, page_height)
+    m = _compose(_matrix(obj), ctm)
     x = ctypes.c_float()
     y = ctypes.c_float()
     out: list[Edge] = []
