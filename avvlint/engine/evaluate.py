@@ -246,12 +246,9 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
     pending: list[tuple[list[tuple[int, int]], list[Location], tuple[bool, int, int, int]]] = []
     for pi, pat in enumerate(patterns):
         found = 0
-        anchors = m.anchors(pat.node)
-        for unit in m.units(pat.scope):
+        for unit in m.candidate_units(pat.scope, m.anchors(pat.node)):
             if found >= MAX_SCAN:
                 break
-            if anchors is not None and not m.has_anchor(anchors, unit):
-                continue
             if pat.inside is not None and not m.heading_matches(pat.inside, unit.section):
                 continue
             if pat.not_inside is not None and m.heading_matches(pat.not_inside, unit.section):

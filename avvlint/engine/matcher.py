@@ -20,6 +20,8 @@ from .roles import CONTROLLER_STEMS, PROCESSOR_STEMS, detect_party_names
 
 Span = tuple[int, int]
 _WORD = re.compile(r"[a-z0-9][\w\-]*")
+# the first three characters of a word (a word start: not preceded by a word character)
+_WORD_START = re.compile(r"(?<![\w])[a-z0-9]{3}")
 _NEW_LINE = re.compile(r"\n(?![ \t])")  # a new line that is not a wrapped table cell
 
 
@@ -96,6 +98,8 @@ class DocMatcher:
         self._anchor_cache: dict[int, list[int] | None] = {}
         self._starts: list[int] | None = None
         self._role_regex: dict[str, str] = {}
+        self._prefixes: dict[str, list[int]] | None = None
+        self._indexes: dict[str, tuple[list[int], list[int]]] = {}
 
     # -- units -----------------------------------------------------------------------
     def units(self, scope: str) -> list[FUnit]:
@@ -156,7 +160,13 @@ class DocMatcher:
         matches: list[Span] = []
         if literals:
             positions: set[int] = set()
+            index = self._prefix_index()
             for lit in literals:
+                key = lit[:3]
+                if (len(key) == 3 and key in index) or (len(key) == 3 and key.isalnum()):
+                    # word starts with the same three letters, then a direct comparison
+                    positions.update(p for p in index.get(key, ()) if text.startswith(lit, p))
+                    continue
                 i = text.find(lit)
                 while i >= 0:
                     positions.add(i)
@@ -183,6 +193,15 @@ class DocMatcher:
         hit = ([s for s, _ in spans], spans)
         self._spans[regex] = hit
         return hit
+
+    def _prefix_index(self) -> dict[str, list[int]]:
+        """Start offsets of every word by its first three characters (built once)."""
+        if self._prefixes is None:
+            index: dict[str, list[int]] = {}
+            for m in _WORD_START.finditer(self.text):
+                index.setdefault(m.group(), []).append(m.start())
+            self._prefixes = index
+        return self._prefixes
 
     def _literals(self, leaf: Leaf) -> tuple[str, ...] | None:
         if leaf.literals is None:
@@ -280,6 +299,38 @@ class DocMatcher:
             result = None
         self._anchor_cache[key] = result
         return result
+
+    def candidate_units(self, scope: str, anchors: list[int] | None) -> list[FUnit]:
+        """The units of ``scope`` that contain at least one anchor (all units without anchors).
+
+        Walks from each anchor back over the units that can contain it, instead of testing
+        every unit: a rule's words occur in a handful of places, a contract has hundreds
+        of units.
+        """
+        units = self.units(scope)
+        if anchors is None:
+            return units
+        starts, max_end = self._unit_index(scope)
+        hits: set[int] = set()
+        for p in anchors:
+            i = bisect.bisect_right(starts, p) - 1
+            while i >= 0 and max_end[i] > p:
+                if units[i].end > p and (not units[i].parts or self.has_anchor([p], units[i])):
+                    hits.add(i)
+                i -= 1
+        return [units[i] for i in sorted(hits)]
+
+    def _unit_index(self, scope: str) -> tuple[list[int], list[int]]:
+        key = f"_index:{scope}"
+        if key not in self._indexes:
+            units = self.units(scope)
+            max_end: list[int] = []
+            running = -1
+            for u in units:
+                running = max(running, u.end)
+                max_end.append(running)
+            self._indexes[key] = ([u.start for u in units], max_end)
+        return self._indexes[key]
 
     @staticmethod
     def has_anchor(anchors: list[int], unit: FUnit) -> bool:
