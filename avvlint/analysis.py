@@ -15,6 +15,7 @@ from functools import cached_property
 from .document import Block, Document
 from .fold import Folded, fold
 from .nlp.sentences import split_sentences
+from .options import blank_unticked
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class Analysis:
 
     def __post_init__(self) -> None:
         # Newlines are kept so that rules can anchor at line starts.
-        self.folded = fold(self.doc.text, keep_newlines=True)
+        self.folded = blank_unticked(fold(self.doc.text, keep_newlines=True))
 
     # -- spans ---------------------------------------------------------------
     def folded_span(self, start: int, end: int) -> tuple[int, int]:

@@ -182,6 +182,33 @@ def _points_to_absent_annex(m: DocMatcher, spans: list[Span]) -> bool:
     )
 
 
+# The first finite verb of a statement; when it is followed by an annex reference the
+# statement only defers: "Gegenstand und Art der Verarbeitung … sind in Anlage 1 festgelegt".
+_FIRST_VERB = re.compile(
+    r"\b(?:ist|sind|wird|werden|ergeben|ergibt|richten|richtet|finden|findet|befinden|befindet|is|are)\b"
+)
+_DEFERS = re.compile(
+    r"\s+(?:sich\s+)?(?:(?:abschliessend|naeher|im einzelnen|im einzelfall|jeweils)\s+)?"
+    r"(?:in|aus|nach)\s+(?:der\s+|den\s+)?(?:anlage|anhang|annex|appendix)\s*(\d+)"
+)
+
+
+def _defers_to_absent_annex(m: DocMatcher, spans: list[Span], absent: list[str]) -> bool:
+    """The matched words are the subject of a sentence that only points at a missing annex."""
+    numbers = {label.split()[1] for label in absent}
+    first = min(a for a, _ in spans)
+    for sent in m.sentences_in(first, max(b for _, b in spans)):
+        start = max(sent.start, first)
+        stop = m.text.find(";", start, sent.end)
+        verb = _FIRST_VERB.search(m.text, start, stop if stop >= 0 else sent.end)
+        if verb is None:
+            continue
+        ref = _DEFERS.match(m.text, verb.end())
+        if ref is not None and ref.group(1) in numbers:
+            return True
+    return False
+
+
 def _annex_present(analysis: Analysis, label: str) -> bool:
     """Is an annex with this number in the document, and not left blank?"""
     return _annex_span(analysis, label) is not None
@@ -229,7 +256,8 @@ def _in_heading(analysis: Analysis, loc: Location) -> bool:
     took for a heading ("7.1 Mit dem Einsatz folgender … ist der Mandant einverstanden:")
     is a clause."""
     b = analysis.doc.block_at(loc.start)
-    if b is None or b.kind != "heading":
+    if b is None or b.kind != "heading" or loc.end > b.end:
+        # evidence running on past the heading quotes the clause under it
         return False
     words = analysis.doc.text[b.start : b.end].lower().split()
     return len(words) <= 10 and not _FINITE_VERB.intersection(w.strip(".,:;") for w in words)
@@ -281,7 +309,7 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
             if pat.references_annex and refs and len(absent) == len(refs):
                 # "… ergeben sich aus Anlage 1" and there is no Anlage 1: nothing is stated.
                 continue
-            if absent and _points_to_absent_annex(m, spans):
+            if absent and (_points_to_absent_annex(m, spans) or _defers_to_absent_annex(m, spans, absent)):
                 # "Genehmigte Unterauftragnehmer: siehe Anlage 3." with no Anlage 3 in the document
                 continue
             present = [

@@ -436,6 +436,10 @@ class DocMatcher:
         doc = self.analysis.doc
         while section is not None:
             s = doc.sections[section]
+            if not s.title:
+                # a numbered paragraph ("1.1 Diese AVV …") has no heading to stand under
+                section = s.parent
+                continue
             fs, fe = self.analysis.folded_span(s.heading_start, s.heading_end)
             if fe > fs and self.eval(node, FUnit(fs, fe, section, s.heading_start, s.heading_end)):
                 return True

@@ -27,10 +27,12 @@ _NEUTRAL_AFTER = re.compile(
 _CONDITION_BEFORE = re.compile(
     r"(?:sofern|soweit|falls|wenn|solange|es\s+sei\s+denn|ausser|unless|if)(?:\s+\S+){0,3}\s*$"
 )
-# A subordinate clause opened by a conditional word: "falls der Unterauftragsverarbeiter seinen
-# Pflichten nicht nachkommt, haftet …" — the cue belongs to the condition, not the duty.
+# A subordinate clause opened by a conditional, causal or concessive word: "falls der
+# Unterauftragsverarbeiter seinen Pflichten nicht nachkommt, haftet …", "da der Anbieter die
+# Inhalte nicht kennt, können …" — the cue belongs to that clause, not to the duty.
 _CONDITION_SEGMENT = re.compile(
-    r"(?:^|[,;:(]\s*|\s)(?:sofern|soweit|falls|wenn|solange|sollte|sollten|es\s+sei\s+denn|ausser|unless|if|where)\b[^,;:]*$"
+    r"(?:^|[,;:(]\s*|\s)(?:sofern|soweit|falls|wenn|solange|sollte|sollten|es\s+sei\s+denn|ausser|unless|if|where"
+    r"|da|weil|zumal|obwohl|obgleich|wenngleich|because|since|although)\b[^,;:]*$"
 )
 # "Erfolgt kein Widerspruch, gilt …", "Kommt er seinen Pflichten nicht nach, haftet …":
 # a verb-first conditional clause at the sentence start, closed by a comma.
