@@ -169,7 +169,9 @@ def kind_scores(d: Duration, ctx: Context, book: CueBook | None = None) -> dict[
         scores["backup_deletion"] = 0.0
     else:
         scores["backup_deletion"] += scores["deletion"]
-    none = _topic_score(book.none_topic, text, d, trig) + _present(book.none_trigger, trig_text)
+    none = _topic_score(book.none_topic, _blank_carve_outs(text, d), d, trig) + _present(
+        book.none_trigger, trig_text
+    )
     none += (
         CONTEXT_FACTOR * 0.5 * (_present(book.none_topic, ctx.heading) + _present(book.none_topic, ctx.lead))
     )
@@ -177,6 +179,34 @@ def kind_scores(d: Duration, ctx: Context, book: CueBook | None = None) -> dict[
     if d.anchor == "before":
         scores["objection_period"] *= 0.3  # an objection period runs from the notice, not before
     return scores
+
+
+# A clause that makes an exception to the duty: "..., soweit keine gesetzliche Aufbewahrungspflicht
+# besteht", "es sei denn, eine Aufbewahrungsfrist steht entgegen", "unless retention is required".
+_CARVE_OUT = re.compile(
+    r"(?:^|[,;(]\s*)(?:soweit|sofern|es sei denn|ausser wenn|ausgenommen|vorbehaltlich"
+    r"|unless|except|save where|subject to)\b"
+)
+_CLAUSE_END = re.compile(r";|\.(?:\s|$)")
+_COMMA_CLAUSE_END = re.compile(r"[,;]|\.(?:\s|$)")
+
+
+def _blank_carve_outs(text: str, d: Duration) -> str:
+    """The text without the exception clauses around the number: a retention duty named only
+    as the exception ("löscht ... binnen drei Monaten, soweit keine Aufbewahrungspflicht
+    besteht") does not make the number a retention period."""
+    for m in _CARVE_OUT.finditer(text):
+        if m.start() >= d.end:  # after the number: to the end of the sentence or clause
+            end_m = _CLAUSE_END.search(text, m.end())
+        elif m.end() <= d.start:  # before it: to the comma that closes the clause
+            end_m = _COMMA_CLAUSE_END.search(text, m.end() + 1)
+        else:
+            continue
+        end = end_m.start() if end_m else len(text)
+        if m.end() <= d.start < end:
+            continue  # the number stands inside the exception
+        text = _blank(text, (m.start(), end))
+    return text
 
 
 # A sentence whose subject is the duty just stated: "Die Löschung erfolgt ...", "Dies
@@ -330,7 +360,7 @@ _INSERTION_OPEN = re.compile(
     r",\s*(?:(?:jedoch|aber|allerdings|doch|jedenfalls|however|but|and)\s+)?"
     r"(?:spaetestens|laengstens|hoechstens|maximal|binnen|innerhalb|innert|in jedem fall|jedenfalls"
     r"|no later than|at the latest|within|in any event|in any case)\b"
-    r"(?:\s+(?:jedoch|aber|allerdings|doch|von|nach|of|after|within|innerhalb|binnen))*\s*$"
+    r"(?:\s+(?:jedoch|aber|allerdings|doch|von|nach|ablauf|of|after|within|innerhalb|binnen))*\s*$"
 )
 _TAIL = re.compile(r"\s*(?:\S+\s+){0,2}\S+?\s*(?:[.;]|$)")
 
@@ -515,6 +545,16 @@ _ADVANCE_LABELS = {
 }
 
 
+# A comma clause with a subject of its own that states a consequence or purpose: "informiert
+# rechtzeitig ..., wodurch der Auftraggeber die Möglichkeit erhält, Einspruch zu erheben" times
+# the notice, not the objection. An infinitive ("..., um Einwände zu erheben") has no subject of
+# its own and stays in the clause.
+_OWN_SUBJECT_CLAUSE = re.compile(
+    r",\s*(?:wodurch|wobei|sodass|so dass|damit|weshalb|woraufhin|worauf|whereby|so that|such that"
+    r"|thereby|in order that)\b"
+)
+
+
 def _speed_words_near_topic(cues: KindCues, text: str, words: list[QualifierHit]) -> list[QualifierHit]:
     out: list[QualifierHit] = []
     for w in words:
@@ -522,7 +562,14 @@ def _speed_words_near_topic(cues: KindCues, text: str, words: list[QualifierHit]
             continue
         seg_start = text.rfind(";", 0, w.start) + 1
         seg_end = text.find(";", w.end)
-        segment = text[seg_start : len(text) if seg_end < 0 else seg_end]
+        seg_end = len(text) if seg_end < 0 else seg_end
+        for m in _OWN_SUBJECT_CLAUSE.finditer(text, seg_start, seg_end):
+            if m.end() <= w.start:
+                seg_start = m.start()
+            elif m.start() >= w.end:
+                seg_end = m.start()
+                break
+        segment = text[seg_start:seg_end]
         if any(c.pattern.search(segment) for c in cues.topic):
             out.append(w)
     return out
@@ -566,8 +613,29 @@ _AUTHORITY = re.compile(
 )
 
 
+# The controller as the grammatical subject, in the masculine nominative of the role words
+# ("Meldungen an die Aufsichtsbehörde nimmt der Auftraggeber vor", "... meldet der Kunde als
+# Verantwortlicher"); "dem Auftraggeber", "den Kunden" are whom a notice goes to.
+_CONTROLLER_SUBJECT = re.compile(
+    r"\bder (?:\w+ )?(?:auftraggeber|verantwortliche|kunde|mandant|besteller)(?![\w-])"
+    r"|\bals verantwortliche(?:r|n)?(?![\w-])"
+)
+_CONTROLLER_ADDRESSED = re.compile(
+    r"\b(?:dem|den|an den|gegenueber dem|beim) (?:\w+ )?"
+    r"(?:auftraggeber\w*|verantwortlichen|kunden|mandanten|besteller\w*)(?![\w-])"
+)
+
+
 def _authority_only(text: str, parties: Parties | None = None) -> bool:
-    """A notice addressed to the supervisory authority with no word for the controller."""
-    if not _AUTHORITY.search(text) or _CONTROLLER.search(text):
+    """A notice addressed to the supervisory authority: with no word for the controller, or
+    with the controller as the one who notifies and the processor not named at all."""
+    if not _AUTHORITY.search(text):
         return False
-    return parties is None or not re.search(parties.controller, text)
+    if not _CONTROLLER.search(text) and (parties is None or not re.search(parties.controller, text)):
+        return True
+    processor = (parties or GENERIC).processor
+    return (
+        not re.search(processor, text)
+        and bool(_CONTROLLER_SUBJECT.search(text))
+        and not _CONTROLLER_ADDRESSED.search(text)
+    )
