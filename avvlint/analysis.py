@@ -127,9 +127,15 @@ class Analysis:
 
     @cached_property
     def section_units(self) -> list[Unit]:
-        return [Unit(s.start, s.end, None, i) for i, s in enumerate(self.doc.sections)] or [
-            Unit(0, len(self.doc.text), None, None)
-        ]
+        sections = self.doc.sections
+        if not sections:
+            return [Unit(0, len(self.doc.text), None, None)]
+        out = [Unit(s.start, s.end, None, i) for i, s in enumerate(sections)]
+        # what stands before the first heading (a cover table of key terms) is a unit too
+        first = min(s.start for s in sections)
+        if self.doc.text[:first].strip():
+            out.insert(0, Unit(0, first, None, None))
+        return out
 
     def document_unit(self) -> Unit:
         return Unit(0, len(self.doc.text), None, None)

@@ -233,6 +233,8 @@ def _title_lines(text: str, blocks: list[Block], cands: dict[int, _Candidate]) -
             or not any(ch.islower() for ch in line)
         ):
             continue
+        if i > 0 and text[blocks[i - 1].start : blocks[i - 1].end].rstrip(" *").endswith(":"):
+            continue  # the filled-in field of a label ("Gegenstand des Auftrags:")
         nxt_ok = i + 1 < len(blocks) and substantial(i + 1) and blocks[i + 1].kind != "heading"
         if nxt_ok and substantial(i - 1):
             cands[i] = _Candidate(i, "", _clean_title(line), 9, "md")

@@ -61,6 +61,8 @@ def test_example_categories_in_an_instruction_do_not_meet_data_types() -> None:
         "[Bitte die Datenkategorien vollständig eintragen, z. B. Stammdaten, Kontaktdaten]\n"
         "______________________\n"
     )
-    filled = blank.replace("______________________", "Stammdaten, Kontaktdaten und Beitragsdaten der Mitglieder")
+    filled = blank.replace(
+        "______________________", "Stammdaten, Kontaktdaten und Beitragsdaten der Mitglieder"
+    )
     assert _status(blank, "a28.3.data_types") == "missing"
     assert _status(filled, "a28.3.data_types") == "met"

@@ -37,9 +37,15 @@ def test_rule_examples_hold() -> None:
             "Der Auftragnehmer ist nicht verpflichtet, Datenschutzverletzungen an den Auftraggeber zu melden.",
         ),
         ("AVV070", "Eine Rückgabe oder Löschung der Daten nach Vertragsende erfolgt nicht."),
-        ("AVV081", "Vor-Ort-Kontrollen in den Produktionsräumen finden aus Gründen der Betriebssicherheit nicht statt."),
+        (
+            "AVV081",
+            "Vor-Ort-Kontrollen in den Produktionsräumen finden aus Gründen der Betriebssicherheit nicht statt.",
+        ),
         ("AVV081", "On-site audits and inspections of the processor's facilities are not permitted."),
-        ("AVV013", "Der Auftragnehmer ist nicht verpflichtet, Weisungen auf ihre Rechtmäßigkeit zu prüfen oder den Auftraggeber auf rechtswidrige Weisungen hinzuweisen."),
+        (
+            "AVV013",
+            "Der Auftragnehmer ist nicht verpflichtet, Weisungen auf ihre Rechtmäßigkeit zu prüfen oder den Auftraggeber auf rechtswidrige Weisungen hinzuweisen.",
+        ),
     ],
 )
 def test_negated_duty_is_never_met(code: str, text: str) -> None:

@@ -20,6 +20,7 @@ from .matcher import DocMatcher, FUnit, Span
 from .model import Rule
 from .negation import negation_cues
 from .pack import CompiledPattern, RulePack
+from .patterns import All
 
 MAX_EVIDENCE = 3
 MAX_QUOTE = 600  # characters of a quoted clause at most
@@ -263,6 +264,14 @@ def _in_heading(analysis: Analysis, loc: Location) -> bool:
     return len(words) <= 10 and not _FINITE_VERB.intersection(w.strip(".,:;") for w in words)
 
 
+def _lead_sources(analysis: Analysis, m: DocMatcher, pat: CompiledPattern, unit: FUnit) -> list[Span]:
+    """Source spans of the first term of an ``all`` pattern (what the rule is about)."""
+    children = getattr(pat.node, "children", None)
+    if not isinstance(pat.node, All) or not children:
+        return []
+    return [analysis.to_source(a, b) for a, b in m.eval(children[0], unit) or []]
+
+
 def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m: DocMatcher) -> _Outcome:
     """All matches of ``rule``; positives ranked so the best evidence comes first.
 
@@ -323,8 +332,15 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
                 pending.append((present, evidence, (_in_heading(analysis, evidence[0]), pi, 0, unit.start)))
                 found += 1
                 continue
-            # The clause words before the heading they stand under.
-            evidence.sort(key=lambda loc: _in_heading(analysis, loc))
+            # The clause words before the heading they stand under; in a wide unit (a
+            # section) the sentence holding the pattern's first term before its context.
+            lead = _lead_sources(analysis, m, pat, unit) if len(evidence) > 1 else []
+            evidence.sort(
+                key=lambda loc: (
+                    _in_heading(analysis, loc),
+                    bool(lead) and not any(loc.start < e and s < loc.end for s, e in lead),
+                )
+            )
             heading_only = _in_heading(analysis, evidence[0])
             ranked.append(((heading_only, pi, -_affinity(m, unit, spans), unit.start), evidence))
             found += 1

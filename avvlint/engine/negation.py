@@ -42,8 +42,10 @@ _VERB_FIRST = re.compile(
     r"|widerspricht|widersprechen|teilt|macht|meldet|hat|haben|leistet|nimmt|setzt|stimmt|stellt|gibt"
     r"|zeigt|verweigert|handelt|trifft|erteilt)\b[^,;]*$"
 )
+# verb-final negations close their clause and negate all of it: "finden … nicht statt",
+# "Eine weitergehende Unterstützung … schuldet der Auftragnehmer nicht;"
 _STRONG = re.compile(
-    r"(?<![\w])(?:nicht\s+statt(?:finden|findet)?|(?:findet|finden)\s+keine|nicht\s+(?:vorgesehen|geschuldet|gestattet|zulaessig|erlaubt|permitted|allowed)"
+    r"(?<![\w])(?:nicht(?=\s*(?:[;.!]|$))|nicht\s+statt(?:finden|findet)?|(?:findet|finden)\s+keine|nicht\s+(?:vorgesehen|geschuldet|gestattet|zulaessig|erlaubt|permitted|allowed)"
     r"|(?:ist|sind)\s+ausgeschlossen|are\s+excluded|is\s+excluded|shall\s+not\s+be\s+(?:permitted|allowed|conducted))(?![\w])"
 )
 _MAX_REACH = 240  # characters around a cue that decide whether it negates (a long clause)
@@ -69,11 +71,14 @@ def negation_cues(
     found: list[tuple[int, int]] = []
     cues = [(m, False) for m in _CUE.finditer(text)]
     # verb-final exclusions reach across the whole clause: "finden … nicht statt"
-    cues.extend((m, True) for m in _STRONG.finditer(text))
+    strong = [m for m in _STRONG.finditer(text)]
+    cues.extend((m, True) for m in strong)
     for rx in extra:
         cues.extend((m, True) for m in re.finditer(rx, text))
     for m, is_extra in cues:
         c0, c1 = m.start(), m.end()
+        if m in strong and ";" in (text[c1:first] if c1 <= first else text[last:c0]):
+            continue  # a verb-final negation does not reach past its own clause
         # Far from the matched words a cue cannot count: skip before looking at words, so
         # that a run-on "sentence" of many pages stays linear.
         if not is_extra and (first - c1 > _MAX_REACH or c0 - last > _MAX_REACH):

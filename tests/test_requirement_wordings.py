@@ -1,0 +1,263 @@
+"""Requirement decisions on hand-written clauses: each generic cause in several wordings.
+
+Every case states a legal pattern (a deferral to a missing annex, a verb-final
+negation, a title over full-sentence items …), not one contract's sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import avvlint
+
+
+def _status(text: str, req: str) -> str:
+    result = avvlint.check_bytes(text.encode("utf-8"), "contract.txt").requirement(req)
+    assert result is not None
+    return result.status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # exception with its own notice duty
+        (
+            "§ 3 Weisungen\nDer Auftragnehmer verarbeitet Daten nur auf Weisung, es sei denn, er ist nach dem Recht "
+            "der Union hierzu verpflichtet; in diesem Fall teilt er dem Auftraggeber diese Anforderungen vorab mit.",
+            "met",
+        ),
+        # exception alone; a notice somewhere else in the long paragraph is about something else
+        (
+            "§ 3 Pflichten\n(1) Der Auftragnehmer beachtet folgende Vorgaben:\n\n"
+            "a) Verarbeitung nur auf Weisung, es sei denn, das Recht eines Mitgliedstaats verpflichtet ihn dazu.\n\n"
+            "b) Die Kontaktdaten seines Datenschutzbeauftragten werden dem Auftraggeber vorab mitgeteilt.\n",
+            "missing",
+        ),
+    ],
+)
+def test_legal_exception_needs_its_own_notice(text: str, expected: str) -> None:
+    assert _status(text, "a28.3.a.legal_exception") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gegenstand und Einzelheiten der Verarbeitung sind in Anlage 1 festgelegt.",
+        "Gegenstand des Auftrags, Art und Zweck der Verarbeitung ergeben sich aus Anlage 1.",
+        "Der Gegenstand der Verarbeitung ist näher in Anlage 1 beschrieben.",
+    ],
+)
+def test_deferral_to_an_annex_that_is_not_attached_gives_no_credit(sentence: str) -> None:
+    text = f"§ 1 Anwendungsbereich\n{sentence}\n\n§ 2 Schluss\nEs gilt deutsches Recht.\n"
+    assert _status(text, "a28.3.subject") == "missing"
+    attached = (
+        text + "\nAnlage 1 – Beschreibung\nGegenstand: Betrieb der Lohnbuchhaltung für den Auftraggeber.\n"
+    )
+    assert _status(attached, "a28.3.subject") == "met"
+
+
+def test_a_description_before_the_deferral_still_counts() -> None:
+    text = (
+        "§ 1 Gegenstand\nGegenstand des Auftrags ist der Betrieb der Lohnbuchhaltung; weitere Einzelheiten "
+        "sind in Anlage 1 geregelt.\n"
+    )
+    assert _status(text, "a28.3.subject") == "met"
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["1.1 Gegenstand des Auftrags:", "Vertragsgegenstand:", "§ 1 Gegenstand der Vereinbarung:"],
+)
+def test_form_label_with_its_description_on_the_next_line(label: str) -> None:
+    text = (
+        f"{label}\nBereitstellung und Betrieb einer Mitgliederverwaltung samt Beitragseinzug\n\n2. Weiteres\n"
+    )
+    assert _status(text, "a28.3.subject") == "met"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Verantwortliche entscheidet allein über die Zwecke und Mittel der Verarbeitung.",
+        "Der Auftragnehmer unterstützt den Auftraggeber unter Berücksichtigung der Art der Verarbeitung.",
+    ],
+)
+def test_definitions_and_assistance_formulas_do_not_describe_the_processing(sentence: str) -> None:
+    assert _status(f"§ 1 Allgemeines\n{sentence}\n", "a28.3.nature_purpose") == "missing"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Zweck der Verarbeitung ist ausschließlich die Erbringung der Hosting-Leistungen.", "met"),
+        ("Die Verarbeitung besteht in der Speicherung und dem Versand von Newslettern.", "met"),
+    ],
+)
+def test_purpose_stated_as_a_predicate(sentence: str, expected: str) -> None:
+    assert _status(f"§ 1 Allgemeines\n{sentence}\n", "a28.3.nature_purpose") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Arten von Daten: Die Kundendaten können sämtliche Arten personenbezogener Daten umfassen.",
+            "missing",
+        ),
+        ("Categories of data: Customer Data may include any types of personal data.", "missing"),
+        (
+            "Arten der Daten: Es können alle Arten von Daten betroffen sein, insbesondere Kontaktdaten, "
+            "Vertragsdaten und Nutzungsdaten.",
+            "met",
+        ),
+        # the cue belongs to the causal clause, not to the categories
+        (
+            "Arten der Daten: Da der Anbieter die Inhalte nicht kennt, sind insbesondere Kontaktdaten "
+            "und Bestelldaten betroffen.",
+            "met",
+        ),
+    ],
+)
+def test_any_kind_of_data_names_no_category(sentence: str, expected: str) -> None:
+    assert _status(f"§ 2 Daten\n{sentence}\n", "a28.3.data_types") == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Anfragen betroffener Personen leitet der Anbieter weiter. Eine weitergehende Unterstützung bei der "
+        "Erfüllung von Betroffenenrechten schuldet der Anbieter nicht.",
+        "Anträge Betroffener werden weitergeleitet. Weitere Unterstützung bei Betroffenenrechten leistet "
+        "der Auftragnehmer nicht; sie kann gesondert beauftragt werden.",
+    ],
+)
+def test_verb_final_negation_excludes_the_whole_clause(clause: str) -> None:
+    text = f"§ 7 Rechte betroffener Personen\n{clause}\n"
+    assert _status(text, "a28.3.e.dsr_assistance") == "missing"
+
+
+def test_verb_final_negation_stops_at_the_semicolon() -> None:
+    text = (
+        "§ 7 Betroffenenrechte\nEine Vergütung für diese Leistungen erhebt der Auftragnehmer nicht; er unterstützt "
+        "den Auftraggeber bei der Beantwortung von Anträgen betroffener Personen.\n"
+    )
+    assert _status(text, "a28.3.e.dsr_assistance") == "met"
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # the controller's own report beside the processor's notice does not cancel it
+        (
+            "Verletzungen der Datensicherheit meldet die Auftragnehmerin der Auftraggeberin so rasch als möglich. "
+            "Die Meldung an die Aufsichtsbehörde obliegt der Auftraggeberin.",
+            "met",
+        ),
+        (
+            "Meldungen von Datenschutzverletzungen an die Aufsichtsbehörde nimmt der Auftraggeber selbst vor.",
+            "missing",
+        ),
+        (
+            "Verletzungen des Schutzes personenbezogener Daten meldet der Auftraggeber der Aufsichtsbehörde.",
+            "missing",
+        ),
+    ],
+)
+def test_breach_notice_is_the_processors_notice_to_the_controller(clause: str, expected: str) -> None:
+    text = f"Auftraggeber und Auftragnehmerin schließen diesen Vertrag.\n\n§ 8 Meldungen\n{clause}\n"
+    assert _status(text, "a28.3.f.breach_notification") == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Die Sicherungsstände werden nach 30 Tagen rollierend überschrieben.", "missing"),
+        (
+            "Nach Beendigung des Vertrags löscht der Auftragnehmer alle Daten. Sicherungskopien werden "
+            "spätestens 90 Tage danach überschrieben.",
+            "met",
+        ),
+    ],
+)
+def test_copies_are_deleted_at_the_end_of_the_service_not_by_rotation(clause: str, expected: str) -> None:
+    text = f"§ 10 Datensicherung\n{clause}\n"
+    assert _status(text, "a28.3.g.copies") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Der Auftragnehmer unterstützt den Auftraggeber bei der Gewährleistung der Sicherheit der "
+            "Verarbeitung (Art. 32 DSGVO).",
+            "missing",
+        ),
+        ("Der Auftragnehmer trifft alle nach Art. 32 DSGVO erforderlichen Maßnahmen.", "met"),
+    ],
+)
+def test_helping_with_security_is_not_taking_the_measures(sentence: str, expected: str) -> None:
+    assert _status(f"§ 5 Sicherheit\n{sentence}\n", "a28.3.c.security") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Auftragnehmer legt dem Auftraggeber auf Anforderung alle Nachweise über die Einhaltung seiner "
+        "Pflichten aus Art. 28 DSGVO vor.",
+        "Auf Verlangen weist der Auftragnehmer dem Auftraggeber die Einhaltung der Pflichten durch geeignete "
+        "Unterlagen nach.",
+    ],
+)
+def test_separable_verbs_provide_information(sentence: str) -> None:
+    assert _status(f"§ 9 Nachweise\n{sentence}\n", "a28.3.h.information") == "met"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Vendor shall give Customer at least ten days' prior notice of any intended addition of a "
+            "Sub-processor.",
+            "met",
+        ),
+        ("Vendor may engage Sub-processors at its discretion.", "missing"),
+    ],
+)
+def test_english_prior_notice_of_a_new_subprocessor(sentence: str, expected: str) -> None:
+    assert _status(f"6. Sub-processors\n{sentence}\n", "a28.3.d.change_notice") == expected
+
+
+def test_a_model_forms_disclaimer_is_not_an_audit_exclusion() -> None:
+    text = (
+        "Hinweis: Die Verwendung dieses Musters ersetzt keine Prüfung im Einzelfall.\n\n"
+        "§ 9 Kontrollen\nDer Auftragnehmer ermöglicht Überprüfungen einschließlich Inspektionen durch den "
+        "Auftraggeber und trägt dazu bei.\n"
+    )
+    assert _status(text, "a28.3.h.audits") == "met"
+
+
+def test_documentation_that_satisfies_audit_rights_excludes_audits() -> None:
+    text = (
+        "8. Audits\nCustomer agrees that the reports under Section 8.1 fully satisfy any audit rights. "
+        "Vendor will not permit on-site inspections.\n"
+    )
+    assert _status(text, "a28.3.h.audits") == "missing"
+
+
+def test_onward_transfer_instructions_may_stand_in_the_next_sentence() -> None:
+    text = (
+        "8.8 Weiterübermittlungen\nDer Importeur legt die Daten Dritten nur auf dokumentierte Weisung offen. "
+        "Eine Weiterübermittlung außerhalb der Europäischen Union ist zudem nur unter den Voraussetzungen "
+        "der Art. 44 ff. DSGVO zulässig.\n"
+    )
+    assert _status(text, "a28.3.a.transfers") == "met"
+
+
+def test_breach_notification_help_under_a_security_title_is_not_security_assistance() -> None:
+    text = (
+        "8.6 Sicherheit der Verarbeitung\n\n"
+        "(a) Der Importeur trifft geeignete technische und organisatorische Maßnahmen.\n\n"
+        "(b) Der Importeur arbeitet mit dem Exporteur zusammen und unterstützt ihn bei der Meldung der "
+        "Verletzung an die Aufsichtsbehörde.\n"
+    )
+    assert _status(text, "a28.3.f.security_assistance") == "missing"
