@@ -493,13 +493,16 @@ def vague_duties(
             continue  # "Widerspruch" of a data subject is no objection to a sub-processor
         if any(c.pattern.search(text) for c in cues.denied):
             continue  # "eine Löschung ist nicht erforderlich", "Backups sind ausgenommen"
+        if not cues.vague_needs_time_word:
+            # the cheap tests first: most sentences state no duty of this kind
+            if not cues.duty or not any(c.pattern.search(text) for c in cues.duty):
+                continue
+            if cues.duty_context and not (
+                any(c.pattern.search(text) for c in cues.duty_context)
+                or any(c.pattern.search(ctx.heading) for c in cues.duty_context)
+            ):
+                continue
         topic = _present(cues.topic, text)
-        # the sentence before can say what "eingehende Anträge" are
-        context = (
-            _present(cues.topic, ctx.heading)
-            + _present(cues.topic, ctx.lead)
-            + _present_strong(cues.topic, ctx.prev)
-        )
         strong = any(c.weight >= 3 and c.pattern.search(text) for c in cues.topic)
         if kind == "deletion" and topic >= 3.5:
             strong = True  # a return verb with the contract's end: "nach Vertragsende gibt ... heraus"
@@ -508,15 +511,12 @@ def vague_duties(
             if strong and words:
                 out.append((kind, topic + 1.0, words))
             continue
-        if not cues.duty:
-            continue
-        if not any(c.pattern.search(text) for c in cues.duty):
-            continue
-        if cues.duty_context and not (
-            any(c.pattern.search(text) for c in cues.duty_context)
-            or any(c.pattern.search(ctx.heading) for c in cues.duty_context)
-        ):
-            continue
+        # the sentence before can say what "eingehende Anträge" are
+        context = (
+            _present(cues.topic, ctx.heading)
+            + _present(cues.topic, ctx.lead)
+            + _present_strong(cues.topic, ctx.prev)
+        )
         if not (strong or (topic >= 2 and context >= 2) or (kind != "breach_notice" and context >= 3)):
             continue
         if kind == "breach_notice" and _authority_only(text, ctx.parties):
