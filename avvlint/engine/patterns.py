@@ -31,10 +31,11 @@ _TOKEN = re.compile(r"\(|\)|\||~\d{1,2}(?=\s|\)|\||$)|[^\s()|]+")
 # A full stop only joins words after a short abbreviation ("z. B.", "Art. 32", "Abs. 2",
 # "insb.") or inside a number ("Art.32"), not at the end of a sentence, so a phrase cannot
 # run from one sentence (or table cell line) into the next.
-# Each character can be a separator in one way only, and a gap word starts with a letter
-# (a hyphenated compound is several) and is taken whole: otherwise a run of dots or dashes (a table rule, a table of contents)
-# can be split in exponentially many ways and one regex runs for minutes. The lookbehinds
-# sit inside one lookahead because lookarounds are atomic.
+# Each character can be a separator in one way only, and a gap word is a run of word
+# characters taken whole (a hyphenated compound counts as several): otherwise a run of
+# dots or dashes (a table rule, a table of contents) splits in exponentially many ways
+# and one regex runs for minutes. The lookbehinds sit inside one lookahead because
+# lookarounds are atomic.
 _SEP_CHAR = r"(?:[^\w.]|\.(?=(?<=\b\w\.)|(?<=\b\w\w\w\.)|\S))"
 _SEP = _SEP_CHAR + "+"
 _SEP_OPT = _SEP_CHAR + "*"
