@@ -138,6 +138,12 @@ def _jobs(value: Any) -> int:
     return value
 
 
+def _seconds(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ValueError(f"expected seconds >= 0 (0 = no limit), got {value!r}")
+    return float(value)
+
+
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError(f"expected true or false, got {value!r}")
@@ -159,6 +165,7 @@ KEYS: dict[str, Callable[[Any], Any]] = {
     "format": _choice(FORMATS),
     "jobs": _jobs,
     "max-file-size": parse_size,
+    "timeout": _seconds,
     "rule-paths": _str_list,
     "language": _choice(LANGUAGES),
     "include": _str_list,
@@ -367,6 +374,8 @@ def merge(layers: list[Layer], cwd: Path) -> Config:
     limits = Limits()
     if "max-file-size" in values:
         limits = dataclasses.replace(limits, max_file_bytes=values["max-file-size"])
+    if "timeout" in values:
+        limits = dataclasses.replace(limits, max_seconds=values["timeout"])
     cfg.settings = Settings(
         policy=pol,
         select=values.get("select", Settings.select),
@@ -413,6 +422,7 @@ def describe(cfg: Config) -> list[tuple[str, Any, str]]:
         ("format", cfg.format, cfg.source("format")),
         ("jobs", cfg.jobs, cfg.source("jobs")),
         ("max-file-size", s.limits.max_file_bytes, cfg.source("max-file-size")),
+        ("timeout", s.limits.max_seconds, cfg.source("timeout")),
         ("rule-paths", [str(p) for p in s.rule_paths], cfg.source("rule-paths")),
         ("language", s.language, cfg.source("language")),
         ("include", list(cfg.include), cfg.source("include")),

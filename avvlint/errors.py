@@ -27,6 +27,7 @@ ERROR_CODES: dict[str, str] = {
     "no-text": "the document contains no readable text",
     "rule-error": "a rule file is invalid",
     "config-error": "the configuration is invalid",
+    "timeout": "checking the document took longer than the configured time limit",
     "internal-error": "an unexpected error inside avvlint",
 }
 

@@ -19,7 +19,7 @@ import contextlib
 import gc
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 IGNORE_FILE = ".avvlintignore"
 # Errors that depend on the file system, not on the bytes: never cached.
-_UNCACHEABLE = {"not-found", "not-a-file", "unreadable", "file-too-large", "internal-error"}
+_UNCACHEABLE = {"not-found", "not-a-file", "unreadable", "file-too-large", "internal-error", "timeout"}
 
 
 # ---------------------------------------------------------------- discovery
@@ -153,12 +153,13 @@ def check_data(data: bytes, name: str, job: Job, cache: Cache) -> DocumentReport
 
     dkey = doc_key(sha, job.settings.limits)
     try:
-        doc = cache.get("docs", dkey, Document)
-        if doc is None:
-            doc = extract_bytes(data, name, job.settings.limits)
-            cache.put("docs", dkey, doc)
-        doc.source = name
-        report = check_document(doc, job.settings)
+        with time_limit(job.settings.limits.max_seconds, name):
+            doc = cache.get("docs", dkey, Document)
+            if doc is None:
+                doc = extract_bytes(data, name, job.settings.limits)
+                cache.put("docs", dkey, doc)
+            doc.source = name
+            report = check_document(doc, job.settings)
     except Exception as exc:  # a hostile file must never stop a batch
         from .api import _as_error
 
@@ -168,6 +169,46 @@ def check_data(data: bytes, name: str, job: Job, cache: Cache) -> DocumentReport
             return report
     cache.put("reports", rkey, report)
     return report
+
+
+class _Expired(BaseException):
+    """The time limit ran out; a BaseException so that no ``except Exception`` inside
+    a reader turns it into a different error."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float, name: str) -> Iterator[None]:
+    """Raise ``AvvlintError("timeout")`` when the block runs longer than ``seconds``.
+
+    A POSIX interval timer: its handler also interrupts a long regular-expression match
+    (the regex engine checks for signals). Where there is no SIGALRM, or off the main
+    thread, the block runs without a limit.
+    """
+    import signal
+    import threading
+
+    if (
+        seconds <= 0
+        or not hasattr(signal, "SIGALRM")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Expired:
+        raise AvvlintError(
+            "timeout", f"{name}: not checked within {seconds:g} s (time limit; see --timeout)"
+        ) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def check_file(path: str, job: Job, cache: Cache) -> DocumentReport:

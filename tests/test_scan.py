@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import copy_seeds, make_broken_files, run, workdir, write_empty_contract
+from cli_support import SEEDS, copy_seeds, make_broken_files, run, workdir, write_empty_contract
 
 from avvlint import scan
 from avvlint.cache import Cache
@@ -119,3 +119,41 @@ def test_scan_defaults_to_the_current_folder(workdir: Path) -> None:
     copy_seeds(workdir, 1)
     data = json.loads(run("scan", "-f", "json", "-j", "1").stdout)
     assert [d["path"] for d in data["documents"]] == ["000_22ea5317b8b942a2.txt"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_document_over_the_time_limit_is_reported_and_the_scan_goes_on(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    import dataclasses
+    import re
+
+    import avvlint.api
+
+    seeds = copy_seeds(workdir / "docs", 2)
+    slow = workdir / "docs" / "haengt.txt"
+    slow.write_text("Vertrag über die Auftragsverarbeitung\n")
+    real = avvlint.api.check_document
+
+    def check(doc, settings):  # type: ignore[no-untyped-def]
+        if doc.source.endswith("haengt.txt"):
+            # a catastrophic backtracking match, as a hostile text can cause: minutes in C
+            re.match(r"(a+)+$", "a" * 40 + "b")
+        return real(doc, settings)
+
+    monkeypatch.setattr(avvlint.api, "check_document", check)
+    s = dataclasses.replace(Settings(), limits=dataclasses.replace(Settings().limits, max_seconds=1.0))
+    files = [str(p) for p in [*seeds, slow]]
+    reports = scan.run(files, scan.Job(s, "", None), Cache(None), jobs=jobs)
+    by_name = {Path(r.path).name: r for r in reports}
+    err = by_name["haengt.txt"].error
+    assert err is not None and err.code == "timeout" and "1 s" in err.message
+    assert all(by_name[p.name].error is None for p in seeds)
+
+
+def test_timeout_is_configurable(workdir: Path) -> None:
+    (workdir / "avvlint.toml").write_text("timeout = 30\n")
+    res = run("config", "show")
+    assert "timeout" in res.stdout and "30" in res.stdout
+    bad = run("check", "--timeout", "-1", str(SEEDS[0]))
+    assert bad.exit_code == 2

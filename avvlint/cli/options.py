@@ -56,6 +56,9 @@ config_options = _stack(
     ),
     click.option("--max-file-size", metavar="SIZE", help="Largest file to read, e.g. 50MB."),
     click.option(
+        "--timeout", type=float, metavar="SECONDS", help="Time limit per document (default 120, 0 = none)."
+    ),
+    click.option(
         "--fail-on", type=click.Choice(FAIL_ON), help="Lowest level that fails the run (default: error)."
     ),
     click.option("--lang", "language", type=click.Choice(LANGUAGES), help="Report language (default: de)."),
@@ -136,6 +139,7 @@ def cli_raw(kw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         raw["rule-paths"] = list(kw["rule_path"])
     scalar = {
         "max_file_size": "max-file-size",
+        "timeout": "timeout",
         "fail_on": "fail-on",
         "language": "language",
         "fmt": "format",

@@ -15,3 +15,6 @@ class Limits:
     max_zip_ratio: float = 200.0
     max_zip_members: int = 5000
     max_pages: int = 2000
+    # Wall-clock seconds for checking one document in a batch (0 = no limit): a
+    # pathological file is reported as "timeout" and the scan goes on.
+    max_seconds: float = 120.0
