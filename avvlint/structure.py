@@ -32,6 +32,10 @@ _PREAMBLE = re.compile(
     re.IGNORECASE,
 )
 _DECIMAL = re.compile(rf"^{_WS}(?:#+\s*)?\**(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(\.?)\**(?=[ \t])[ \t]+(.*)$")
+# "A.4 Kreis der Betroffenen", "B.2.1 Weisungen": a part letter before decimal numbers
+_LETTER_DECIMAL = re.compile(
+    rf"^{_WS}(?:#+\s*)?\**([A-H])\.(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\.?\**[ \t]+(.*)$"
+)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _PARAGRAPH_LABEL = re.compile(r"^[ \t]*(?:[-–•·*][ \t]+)?\**\((\d{1,2}[a-z]?)\)\**")
 _SENTENCE_END = re.compile(r"[.;,]\**$")
@@ -134,6 +138,14 @@ def _candidate(text: str, block_index: int, hint_level: int | None) -> _Candidat
         if not _title_like(title) or not title or not title[0].isupper() or rest.rstrip(" *").endswith(":"):
             return None  # "2. Art der Daten:" introduces a list, it is not a heading
         return _Candidate(block_index, num, title, 1, "dec", parts)
+    m = _LETTER_DECIMAL.match(first)
+    if m:
+        parts = _number_tuple(m.group(2))
+        title = " ".join(m.group(3).replace("**", " ").strip(" \t*#:–—-").split())
+        # under the part's own heading ("Teil A"): one level deeper than its numbers say
+        label = f"{m.group(1)}.{m.group(2)}"
+        title = title if _title_like(title) else ""
+        return _Candidate(block_index, label, title, 1 + len(parts), "md", parts)
     if md:
         return _Candidate(block_index, "", _clean_title(md.group(2)), len(md.group(1)), "md")
     if hint_level is not None:

@@ -261,3 +261,50 @@ def test_breach_notification_help_under_a_security_title_is_not_security_assista
         "Verletzung an die Aufsichtsbehörde.\n"
     )
     assert _status(text, "a28.3.f.security_assistance") == "missing"
+
+
+@pytest.mark.parametrize(
+    "subjects",
+    [
+        "A.4 Kreis der Betroffenen\n\nBeschäftigte der Auftraggeberin, Bewerberinnen und Bewerber.\n",
+        "B.3 Betroffene Personen\n\n- Kunden des Online-Shops\n- Lieferempfänger\n",
+    ],
+)
+def test_letter_decimal_headings_scope_their_content(subjects: str) -> None:
+    text = "Teil A Beschreibung der Verarbeitung\n\nA.1 Gegenstand\n\nHosting der Website.\n\n" + subjects
+    assert _status(text, "a28.3.data_subjects") == "met"
+
+
+@pytest.mark.parametrize(
+    "processor",
+    ["der Prozessor", "der Verarbeiter", "der Auftragsbearbeiter"],
+)
+def test_translated_processor_names_report_breaches(processor: str) -> None:
+    text = (
+        "§ 8 Vorfälle\n"
+        f"{processor[0].upper()}{processor[1:]} meldet dem Verantwortlichen jede Verletzung des Schutzes "
+        "personenbezogener Daten unverzüglich.\n"
+    )
+    assert _status(text, "a28.3.f.breach_notification") == "met"
+
+
+def test_dative_controller_is_the_addressee_not_the_reporter() -> None:
+    met = (
+        "§ 8 Meldung\nBei einer Verletzung des Schutzes personenbezogener Daten meldet der Auftraggeberin "
+        "die Auftragnehmerin den Vorfall unverzüglich.\n"
+    )
+    controller_only = (
+        "§ 8 Meldung\nEine Verletzung des Schutzes personenbezogener Daten meldet der Auftraggeber selbst "
+        "der Aufsichtsbehörde.\n"
+    )
+    assert _status(met, "a28.3.f.breach_notification") == "met"
+    assert _status(controller_only, "a28.3.f.breach_notification") == "missing"
+
+
+def test_a_hard_wrapped_line_keeps_its_sentence_together() -> None:
+    text = (
+        "§ 9 Löschung\n"
+        "Nach Beendigung der Leistungen löscht der Auftragnehmer sämtliche personenbezogenen Daten\n"
+        "oder gibt sie nach Wahl des Auftraggebers an diesen zurück.\n"
+    )
+    assert _status(text, "a28.3.g.delete_or_return") == "met"

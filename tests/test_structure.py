@@ -64,7 +64,8 @@ def test_colon_line_introduces_a_list_not_a_heading() -> None:
 @pytest.mark.parametrize(
     ("line", "label"),
     [("§ 7 Löschung", "§ 7"), ("Art. 3 Pflichten", "Art. 3"), ("Artikel 3 Pflichten", "Art. 3"),
-     ("7.1 Organisatorische Maßnahmen", "7.1"), ("Anlage 2 – TOM", "Anlage 2"), ("Präambel", "Präambel")],
+     ("7.1 Organisatorische Maßnahmen", "7.1"), ("Anlage 2 – TOM", "Anlage 2"), ("Präambel", "Präambel"),
+     ("A.4 Kreis der Betroffenen", "A.4"), ("B.2.1 Weisungen", "B.2.1")],
 )  # fmt: skip
 def test_heading_label_forms(line: str, label: str) -> None:
     doc = extract_bytes(f"{line}\n\n(1) Erster Absatz des Vertrags.\n\n(2) Zweiter Absatz.\n".encode(), "x")

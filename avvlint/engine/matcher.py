@@ -64,6 +64,21 @@ class FUnit:
         return FUnit(pieces[0][0], pieces[-1][1], self.section, self.src_start, self.src_end, tuple(pieces))
 
 
+_ITEM_START = re.compile(r"[ \t]*(?:[-*•–]\s|\(?[a-z0-9]{1,3}[.)]\s|\d+(?:\.\d+)+\s|§)")
+
+
+def _soft_wrap(text: str, nl: int) -> bool:
+    """Is the line break at ``nl`` only the wrapping of a longer line?"""
+    nxt = text[nl + 1 : nl + 2]
+    if nxt in (" ", "\t"):
+        return True
+    if not nxt or nxt == "\n" or _ITEM_START.match(text, nl + 1):
+        return False
+    line_start = text.rfind("\n", 0, nl) + 1
+    line = text[line_start:nl].rstrip()
+    return len(line) >= 40 and not line.endswith((".", ":", ";", "!", "?"))
+
+
 @lru_cache(maxsize=4096)
 def _compile(regex: str) -> re.Pattern[str]:
     return re.compile(regex, re.MULTILINE)
@@ -341,13 +356,14 @@ class DocMatcher:
         return False
 
     def _line_break_between(self, fstart: int, fend: int) -> bool:
-        """A line break in the user's text between two folded offsets (a wrapped table
-        cell, whose next line starts with a tab, does not count)."""
+        """A line break in the user's text between two folded offsets. Soft wraps do not
+        count: an indented continuation (a wrapped table cell), or a hard-wrapped line of
+        running text (long, ending mid-sentence, the next line no list item)."""
         if fend <= fstart:
             return False
         src_s, src_e = self.analysis.to_source(fstart, fend)
         text = self.analysis.doc.text
-        return any(text[i + 1 : i + 2] not in (" ", "\t") for i in range(src_s, src_e) if text[i] == "\n")
+        return any(not _soft_wrap(text, i) for i in range(src_s, src_e) if text[i] == "\n")
 
     # -- evaluation ------------------------------------------------------------------
     def eval(self, node: Node, unit: FUnit) -> list[Span] | None:

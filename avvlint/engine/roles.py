@@ -28,6 +28,11 @@ PROCESSOR_WORDS: tuple[str, ...] = (
     r"unternehmer(?:in|s)?",
     r"hersteller(?:in|s)?",
     r"betreiber(?:in|s)?",
+    # literal translations and Swiss usage: "der Prozessor", "der Verarbeiter", revDSG's
+    # "Auftragsbearbeiter"
+    r"prozessor(?:s|en)?",
+    r"verarbeiter(?:in|s)?",
+    r"auftragsbearbeiter(?:in|s|innen)?",
 )
 CONTROLLER_WORDS: tuple[str, ...] = (
     r"auftraggeber(?:in|s|innen)?",
@@ -42,15 +47,17 @@ CONTROLLER_WORDS: tuple[str, ...] = (
     r"customer",
     r"client",
     r"organisation",
+    r"kontrolleur(?:in|s|e|en)?",
 )
 # Literal stems of the role words (what every role match starts with), for fast search.
 PROCESSOR_STEMS: tuple[str, ...] = (
     "auftragnehmer", "auftragsverarbeiter", "auftragsdatenverarbeiter", "dienstleister", "anbieter",
     "lieferant", "provider", "processor", "vendor", "supplier", "unternehmer", "hersteller", "betreiber",
+    "prozessor", "verarbeiter", "auftragsbearbeiter",
 )  # fmt: skip
 CONTROLLER_STEMS: tuple[str, ...] = (
     "auftraggeber", "verantwortliche", "kunde", "kundin", "mandant", "besteller", "lizenznehmer",
-    "nutzer", "controller", "customer", "client", "organisation",
+    "nutzer", "controller", "customer", "client", "organisation", "kontrolleur",
 )  # fmt: skip
 _GENERIC = {
     "der", "die", "das", "dem", "den", "des", "und", "oder", "zwischen", "firma", "name",
