@@ -36,6 +36,8 @@ _DECIMAL = re.compile(rf"^{_WS}(?:#+\s*)?\**(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(\.
 _LETTER_DECIMAL = re.compile(
     rf"^{_WS}(?:#+\s*)?\**([A-H])\.(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\.?\**[ \t]+(.*)$"
 )
+# "Nr. 5  Kreis der Betroffenen" in a Leistungsschein or an annex
+_NUMBER_WORD = re.compile(rf"^{_WS}\**(?:Nr\.|Nummer|No\.)[ \t]*(\d{{1,2}}[a-z]?)\.?\**[ \t]+(.*)$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _PARAGRAPH_LABEL = re.compile(r"^[ \t]*(?:[-–•·*][ \t]+)?\**\((\d{1,2}[a-z]?)\)\**")
 _SENTENCE_END = re.compile(r"[.;,]\**$")
@@ -61,11 +63,27 @@ def _clean_title(title: str) -> str:
 _NAME_ABBREVIATION = re.compile(r"\b(?:Ltd|Inc|Co|Corp|Bros|e\.\s?V|S\.A|N\.V|B\.V|mbH|KGaA|L\.L\.C)\.\**$")
 
 
+# A title never ends on an article or a preposition, nor holds a sentence end: such a
+# line is the first line of a hard-wrapped sentence ("1.3 Dieser Vertrag läuft … Der").
+_DANGLING_WORDS = frozenset(
+    "der die das des dem den ein eine einer eines einem einen und oder sowie von vom zu zur zum "
+    "mit für fuer auf in im an am bei nach über ueber unter durch gegen ohne dass wie als the of "
+    "and or to for with dessen deren sein seine seiner seinen ihr ihre ihrer ihren diese dieser dieses "
+    "diesem diesen jede jeder jedes alle aller".split()
+)
+_INNER_SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.;]\s+[A-ZÄÖÜ]")
+
+
 def _title_like(title: str) -> bool:
     """Short words without sentence punctuation at the end: a heading title."""
     if not title:
         return True
     if len(title) > 110 or len(title.split()) > 14:
+        return False
+    words = title.split()
+    if len(words) >= 3 and words[-1].lower() in _DANGLING_WORDS:
+        return False
+    if _INNER_SENTENCE_END.search(title):
         return False
     # "1. Hostinger International Ltd." names a sub-processor; the period is the name's.
     return not _SENTENCE_END.search(title.rstrip()) or bool(_NAME_ABBREVIATION.search(title.rstrip()))
@@ -146,6 +164,11 @@ def _candidate(text: str, block_index: int, hint_level: int | None) -> _Candidat
         label = f"{m.group(1)}.{m.group(2)}"
         title = title if _title_like(title) else ""
         return _Candidate(block_index, label, title, 1 + len(parts), "md", parts)
+    m = _NUMBER_WORD.match(first)
+    if m:
+        title = _clean_title(m.group(2))
+        if title and title[0].isupper() and _title_like(title):
+            return _Candidate(block_index, f"Nr. {m.group(1)}", title, 1, "nr", _number_tuple(m.group(1)))
     if md:
         return _Candidate(block_index, "", _clean_title(md.group(2)), len(md.group(1)), "md")
     if hint_level is not None:
@@ -284,7 +307,7 @@ def build_structure(doc: Document) -> Document:
             new_blocks[i + 1] = replace(blocks[i + 1], kind="heading")
         new_blocks[i] = replace(b, kind="heading") if c.title or c.scheme != "dec" or len(c.number) < 2 else b
         level = c.level
-        if c.scheme == "dec" and stack:
+        if c.scheme in {"dec", "nr"} and stack:
             # Plain numbers under a "§"/"Art." heading or inside an annex nest one level deeper.
             outer = [
                 sections[j]

@@ -74,3 +74,18 @@ def test_crlf_offsets_point_into_normalised_text() -> None:
     i = doc.text.index("binnen 30 Tagen")
     loc = doc.locate(i, i + 15)
     assert loc.text == "binnen 30 Tagen" and loc.line == 3 and loc.section == "§ 3" and loc.page is None
+
+
+def test_narrowly_wrapped_paragraph_is_one_block() -> None:
+    # wrapped at ~56 columns: a 52-character line that stops mid-sentence still runs on
+    text = (
+        "Wenn mich ein Gesetz zwingt, Daten anders zu verarbeiten\n"
+        "(z. B. Herausgabe an eine Behörde), sage ich dir das\n"
+        "vorher, soweit ich das darf.\n\n"
+        "Ich übermittle deine Daten nicht in Länder außerhalb\n"
+        "der EU, es sei denn, du hast mir das vorher schriftlich\n"
+        "erlaubt.\n"
+    )
+    doc = extract_bytes(text.encode(), "x.txt")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph"]
+    assert doc.text[doc.blocks[0].start : doc.blocks[0].end].endswith("darf.")

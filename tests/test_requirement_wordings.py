@@ -308,3 +308,54 @@ def test_a_hard_wrapped_line_keeps_its_sentence_together() -> None:
         "oder gibt sie nach Wahl des Auftraggebers an diesen zurück.\n"
     )
     assert _status(text, "a28.3.g.delete_or_return") == "met"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("       Durchführung telemedizinischer Behandlungen durch die Praxis sowie deren Abrechnung.\n", "met"),
+        ("       Lohn- und Gehaltsabrechnung für die Beschäftigten des Kunden.\n", "met"),
+        ("       siehe Hauptvertrag und Leistungsbeschreibung des Anbieters.\n", "missing"),
+        ("       Wird vom Auftraggeber im Bestellformular festgelegt.\n", "missing"),
+    ],
+)
+def test_purpose_heading_over_its_content(body: str, expected: str) -> None:
+    text = "ANLAGE 1\n\nNr. 1  Gegenstand\n       Hosting.\n\nNr. 2  Zweck der Verarbeitung\n" + body
+    assert _status(text, "a28.3.nature_purpose") == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Verlangen gesetzliche Vorschriften des Unionsrechts eine weitere Verarbeitung, teilt der Auftragnehmer "
+        "dem Auftraggeber dies vor der Verarbeitung mit.",
+        "Wenn mich ein Gesetz zwingt, Daten anders zu verarbeiten, sage ich dir das vorher, soweit ich das darf.",
+        "Ist dies durch Unions- oder Mitgliedstaatenrecht erfordert, informiert der Prozessor den Kontrolleur "
+        "über diese rechtliche Erfordernis vor der Prozessierung.",
+    ],
+)
+def test_legal_exception_in_other_words(clause: str) -> None:
+    assert _status("§ 2 Weisungen\n" + clause + "\n", "a28.3.a.legal_exception") == "met"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Kategorien von Personendaten: Personalien, AHV-Nummer, Lohnbestandteile", "met"),
+        ("Kategorien der Personendaten: gemäss Angaben der Auftraggeberin im Auftragsformular.", "missing"),
+    ],
+)
+def test_swiss_personendaten_label(line: str, expected: str) -> None:
+    assert _status("3. Bearbeitung\n\n" + line + "\n", "a28.3.data_types") == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Die Vereinbarung beginnt mit Unterzeichnung und endet mit der Abnahme der letzten Lieferung.",
+        "Dieser Vertrag läuft so lange wie der Fulfillment-Rahmenvertrag.",
+        "Die Vereinbarung bleibt in Kraft, solange der Anbieter Daten des Kunden verarbeitet.",
+    ],
+)
+def test_duration_in_other_words(clause: str) -> None:
+    assert _status("§ 1 Laufzeit\n" + clause + "\n", "a28.3.duration") == "met"

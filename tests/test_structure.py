@@ -86,3 +86,31 @@ def test_shared_corpus_has_sections_and_annexes() -> None:
         assert all(s.title or s.label for s in doc.sections), path.name
         if path.name in expect_annex:
             assert doc.annex_labels(), path.name
+
+
+def test_leistungsschein_numbers_are_headings() -> None:
+    text = (
+        "ANLAGE 1 – LEISTUNGSSCHEIN\n\nNr. 1  Gegenstand\n       Lagerhaltung und Versand.\n\n"
+        "Nr. 2  Kreis der Betroffenen\n       Kunden des Online-Shops, Lieferempfänger.\n"
+    )
+    doc = extract_bytes(text.encode(), "x")
+    assert [(s.label, s.title) for s in doc.sections] == [
+        ("Anlage 1", "LEISTUNGSSCHEIN"),
+        ("Nr. 1", "Gegenstand"),
+        ("Nr. 2", "Kreis der Betroffenen"),
+    ]
+    assert doc.section_of(doc.text.index("Lieferempf")).startswith("Nr. 2")
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "1.3 Dieser Vertrag läuft so lange wie der Rahmenvertrag. Der",
+        "8.1 Nach Ende des Rahmenvertrags gibt der Auftragnehmer dem Auftraggeber nach dessen",
+        "2.2 Die Weisungen werden durch den Leistungsschein und durch die",
+    ],
+)
+def test_first_line_of_a_wrapped_sentence_is_no_title(first_line: str) -> None:
+    text = f"§ 1 Gegenstand\n\n{first_line}\n    Wahl alle Daten heraus und löscht sie danach.\n"
+    doc = extract_bytes(text.encode(), "x")
+    assert doc.sections[1].title == ""

@@ -64,7 +64,10 @@ class FUnit:
         return FUnit(pieces[0][0], pieces[-1][1], self.section, self.src_start, self.src_end, tuple(pieces))
 
 
-_ITEM_START = re.compile(r"[ \t]*(?:[-*•–]\s|\(?[a-z0-9]{1,3}[.)]\s|\d+(?:\.\d+)+\s|§)")
+_ITEM_START = re.compile(
+    r"[ \t]*(?:[-*•–]\s|\([a-z0-9]{1,3}\)\s|(?![a-z]\.\s?[a-z]\.)[a-z0-9]{1,3}[.)]\s|\d+(?:\.\d+)+\s|§)",
+    re.IGNORECASE,
+)
 
 
 def _soft_wrap(text: str, nl: int) -> bool:

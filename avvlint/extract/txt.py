@@ -72,6 +72,24 @@ def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
+    """How long a line of running text gets before it is wrapped: a line this long that
+    stops mid-sentence goes on in the next line. Plain-text contracts wrap anywhere from
+    60 to 100 columns; unwrapped ones have long lines and few short ones."""
+    lengths = sorted(len(text[s:e].strip()) for s, e in lines if text[s:e].strip())
+    if not lengths:
+        return 55
+    p90 = lengths[int(len(lengths) * 0.9)]
+    return max(40, min(55, int(p90 * 0.8)))
+
+
+def _mid_sentence(line: str) -> bool:
+    """A line that stops on a comma or a lower-case word ("…, sage ich dir das") breaks a
+    sentence; one that ends on a capitalised noun may be a heading ("Zweck der Verarbeitung")."""
+    words = line.split()
+    return line.rstrip().endswith(",") or bool(words and words[-1][:1].islower())
+
+
 def segment_lines(text: str) -> list[Block]:
     """Split a text into blocks; shared with extractors that produce line text."""
     blocks: list[Block] = []
@@ -81,6 +99,7 @@ def segment_lines(text: str) -> list[Block]:
         lines.append((pos, pos + len(raw)))
         pos += len(raw) + 1
 
+    wrap = _wrap_width(text, lines)
     table_no = -1
     row_no = 0
     in_table = False
@@ -167,8 +186,12 @@ def segment_lines(text: str) -> list[Block]:
         is_item = bool(_LIST_ITEM.match(line))
         if cur is not None and not is_item:
             prev = text[cur[0] : cur[1]]
-            # Hard-wrapped paragraph: the previous line runs on (no sentence end, long).
-            if len(prev.split("\n")[-1]) >= 55 and not prev.rstrip().endswith((".", ":", ";", "!", "?")):
+            # Hard-wrapped paragraph: the previous line runs on (no sentence end, long for
+            # this document's wrap width, or the next line goes on in lower case).
+            last = prev.split("\n")[-1]
+            if not prev.rstrip().endswith((".", ":", ";", "!", "?")) and (
+                len(last) >= wrap or (len(last) >= 20 and stripped[:1].islower() and _mid_sentence(last))
+            ):
                 cur = (cur[0], end)
                 continue
         flush()
