@@ -65,12 +65,13 @@ _NAME_ABBREVIATION = re.compile(r"\b(?:Ltd|Inc|Co|Corp|Bros|e\.\s?V|S\.A|N\.V|B\
 
 # A title never ends on an article or a preposition, nor holds a sentence end: such a
 # line is the first line of a hard-wrapped sentence ("1.3 Dieser Vertrag läuft … Der").
-_DANGLING_WORDS = frozenset(
+_DANGLING = (
     "der die das des dem den ein eine einer eines einem einen und oder sowie von vom zu zur zum "
     "mit für fuer auf in im an am bei nach über ueber unter durch gegen ohne dass wie als the of "
     "and or to for with dessen deren sein seine seiner seinen ihr ihre ihrer ihren diese dieser dieses "
-    "diesem diesen jede jeder jedes alle aller".split()
+    "diesem diesen jede jeder jedes alle aller"
 )
+_DANGLING_WORDS = frozenset(_DANGLING.split())
 _INNER_SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.;]\s+[A-ZÄÖÜ]")
 
 

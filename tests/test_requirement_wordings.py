@@ -313,7 +313,10 @@ def test_a_hard_wrapped_line_keeps_its_sentence_together() -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("       Durchführung telemedizinischer Behandlungen durch die Praxis sowie deren Abrechnung.\n", "met"),
+        (
+            "       Durchführung telemedizinischer Behandlungen durch die Praxis sowie deren Abrechnung.\n",
+            "met",
+        ),
         ("       Lohn- und Gehaltsabrechnung für die Beschäftigten des Kunden.\n", "met"),
         ("       siehe Hauptvertrag und Leistungsbeschreibung des Anbieters.\n", "missing"),
         ("       Wird vom Auftraggeber im Bestellformular festgelegt.\n", "missing"),
