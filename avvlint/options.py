@@ -51,9 +51,58 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _BRACKET.finditer(text) if _INSTRUCTION.search(m.group())]
 
 
+_YES = {"ja", "yes", "vereinbart", "zutreffend", "gilt"}
+_NO = {"nein", "no", "nicht vereinbart", "entfaellt", "gilt nicht", "nicht zutreffend"}
+_EMPTY_CELL = re.compile(rf"^\s*(?:{_EMPTY})?\s*$")
+_TICKED_CELL = re.compile(rf"^\s*(?:{_TICKED}|x)\s*$")
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    sep = "|" if line.lstrip().startswith("|") else "\t"
+    out, pos = [], 0
+    for part in line.split(sep):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
+def declined_rows(text: str) -> list[tuple[int, int]]:
+    """Folded spans of checklist rows ticked "Nein": a table with a "Ja" and a "Nein"
+    column whose row has its box under "Nein" and none under "Ja". The row's text
+    states the duty positively; only the tick says it was not agreed."""
+    spans: list[tuple[int, int]] = []
+    cols: tuple[int, int] | None = None
+    declined = False
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip().startswith("|") and "\t" not in line.strip():
+            cols, declined = None, False
+            continue
+        cells = [line[a:b] for a, b in _cells(line)]
+        names = [c.strip() for c in cells]
+        if cols is None:
+            yes = next((i for i, n in enumerate(names) if n in _YES), None)
+            no = next((i for i, n in enumerate(names) if n in _NO), None)
+            if yes is not None and no is not None:
+                cols = (yes, no)
+            continue
+        if len(cells) <= max(cols):
+            continue
+        if names[1:2] == [""] and names[0] == "":
+            pass  # the wrapped text of the row above: it shares that row's tick
+        else:
+            yes_cell, no_cell = cells[cols[0]], cells[cols[1]]
+            declined = bool(_EMPTY_CELL.match(yes_cell) and _TICKED_CELL.match(no_cell))
+        if declined:
+            spans.append((start, start + len(line)))
+    return spans
+
+
 def blank_unticked(folded: Folded) -> Folded:
-    """``folded`` with unticked options and fill-in instructions blanked (offsets unchanged)."""
-    spans = unticked_spans(folded.text) + instruction_spans(folded.text)
+    """``folded`` with unticked options, declined checklist rows and fill-in instructions
+    blanked (offsets unchanged)."""
+    spans = unticked_spans(folded.text) + instruction_spans(folded.text) + declined_rows(folded.text)
     if not spans:
         return folded
     chars = list(folded.text)

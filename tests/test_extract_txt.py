@@ -89,3 +89,18 @@ def test_narrowly_wrapped_paragraph_is_one_block() -> None:
     doc = extract_bytes(text.encode(), "x.txt")
     assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph"]
     assert doc.text[doc.blocks[0].start : doc.blocks[0].end].endswith("darf.")
+
+
+def test_wrapped_ascii_table_row_is_one_row() -> None:
+    text = (
+        "| Nr. | Regelung                                   | Bemerkung |\n"
+        "|-----|--------------------------------------------|-----------|\n"
+        "| 3.2 | Der Auftragnehmer verarbeitet Daten nur auf | |\n"
+        "|     | dokumentierte Weisung des Auftraggebers.    | |\n"
+        "| 3.3 | Eine Übermittlung in Drittländer erfolgt nur | |\n"
+    )
+    doc = extract_bytes(text.encode(), "x.txt")
+    rows = [b for b in doc.blocks if b.kind == "table_row"]
+    assert len(rows) == 3
+    assert "dokumentierte Weisung" in doc.text[rows[1].start : rows[1].end]
+    assert doc.text[rows[2].start : rows[2].end].startswith("| 3.3")

@@ -66,3 +66,34 @@ def test_example_categories_in_an_instruction_do_not_meet_data_types() -> None:
     )
     assert _status(blank, "a28.3.data_types") == "missing"
     assert _status(filled, "a28.3.data_types") == "met"
+
+
+CHECKLIST = """Teil 3 – Pflichten
+
+| Nr.  | Regelung                                                              | Ja  | Nein | Bemerkung        |
+|------|-----------------------------------------------------------------------|-----|------|------------------|
+| 3.4  | Ist der Auftragnehmer gesetzlich zu einer Verarbeitung verpflichtet,  | [ ] | [X]  |                  |
+|      | teilt er dies dem Auftraggeber vor der Verarbeitung mit.              |     |      |                  |
+| 3.5  | Der Auftragnehmer informiert den Auftraggeber unverzüglich, wenn eine | [X] | [ ]  |                  |
+|      | Weisung nach seiner Ansicht gegen Datenschutzrecht verstößt.          |     |      |                  |
+| 3.10 | Subunternehmern werden dieselben Datenschutzpflichten auferlegt, die  | [ ] | [X]  | nicht vereinbart |
+|      | in diesem Vertrag festgelegt sind.                                    |     |      |                  |
+"""
+
+
+def test_rows_ticked_nein_are_not_agreed() -> None:
+    report = check_bytes(CHECKLIST.encode(), "checkliste.txt")
+    status = {r.id: r.status for r in report.requirements}
+    assert status["a28.3.h.infringing_instruction"] == "met"  # ticked "Ja", text wrapped over two lines
+    assert status["a28.3.a.legal_exception"] == "missing"
+    assert status["a28.3.d.flow_down"] == "missing"
+
+
+def test_the_same_rows_ticked_ja_are_agreed() -> None:
+    agreed = CHECKLIST.replace("| [ ] | [X]  |", "| [X] | [ ]  |").replace(
+        "nicht vereinbart", "                "
+    )
+    report = check_bytes(agreed.encode(), "checkliste.txt")
+    status = {r.id: r.status for r in report.requirements}
+    assert status["a28.3.a.legal_exception"] == "met"
+    assert status["a28.3.d.flow_down"] == "met"

@@ -362,3 +362,26 @@ def test_swiss_personendaten_label(line: str, expected: str) -> None:
 )
 def test_duration_in_other_words(clause: str) -> None:
     assert _status("§ 1 Laufzeit\n" + clause + "\n", "a28.3.duration") == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2.1 Gegenstand des Auftrags:      [bitte eintragen]\n\n2.2 Laufzeit: unbefristet\n", "missing"),
+        ("2.1 Gegenstand des Auftrags:\nBetrieb und Wartung des Dealer-Management-Systems\n", "met"),
+        # what the processor provides as proof is not the subject of the processing
+        (
+            "7.1 Der Auftragnehmer stellt alle zum Nachweis erforderlichen Informationen zur Verfügung.\n",
+            "missing",
+        ),
+        ("1.1 Die Auftragnehmerin führt für die Auftraggeberin die Lohnbuchhaltung durch.\n", "met"),
+        ("Gegenstand dieser DVV ist der Betrieb einer Recruiting-Plattform.\n", "met"),
+    ],
+)
+def test_subject_matter(text: str, expected: str) -> None:
+    assert _status(text, "a28.3.subject") == expected
+
+
+def test_weisungsbefugt_is_the_right_to_instruct() -> None:
+    text = "§ 3 Weisungen\nDer Auftraggeber ist gegenüber dem Auftragnehmer weisungsbefugt.\n"
+    assert _status(text, "a28.3.controller_rights") == "met"

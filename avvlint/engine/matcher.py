@@ -70,10 +70,14 @@ _ITEM_START = re.compile(
 )
 
 
+# the next line of an ASCII table row: its first cell is empty
+_ROW_GOES_ON = re.compile(r"[ \t]*\|[ \t]*\|[^|\n]*\S")
+
+
 def _soft_wrap(text: str, nl: int) -> bool:
     """Is the line break at ``nl`` only the wrapping of a longer line?"""
     nxt = text[nl + 1 : nl + 2]
-    if nxt in (" ", "\t"):
+    if nxt in (" ", "\t") or _ROW_GOES_ON.match(text, nl + 1):
         return True
     if not nxt or nxt == "\n" or _ITEM_START.match(text, nl + 1):
         return False

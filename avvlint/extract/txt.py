@@ -72,6 +72,15 @@ def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+_FIRST_CELL_EMPTY = re.compile(r"^[ \t]*\|[ \t]*\|[^|]*\S")
+
+
+def _continues_row(line: str) -> bool:
+    """A pipe-table line whose first cell is empty and another is not: the wrapped text
+    of the row above (ASCII tables wrap long cells onto extra lines)."""
+    return bool(_FIRST_CELL_EMPTY.match(line))
+
+
 def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
     """How long a line of running text gets before it is wrapped: a line this long that
     stops mid-sentence goes on in the next line. Plain-text contracts wrap anywhere from
@@ -163,6 +172,18 @@ def segment_lines(text: str) -> list[Block]:
         flush_tab_row()
         if _is_table_line(line):
             flush()
+            prev = blocks[-1] if blocks else None
+            if in_table and prev is not None and prev.kind == "table_row" and _continues_row(line):
+                # "|      | Weisung des Auftraggebers. |     |" goes on with the row above
+                blocks[-1] = Block(
+                    "table_row",
+                    prev.start,
+                    e,
+                    table=prev.table,
+                    row=prev.row,
+                    cells=prev.cells + _cells(text, s, e),
+                )
+                continue
             if not in_table:
                 table_no += 1
                 row_no = 0
