@@ -385,3 +385,83 @@ def test_subject_matter(text: str, expected: str) -> None:
 def test_weisungsbefugt_is_the_right_to_instruct() -> None:
     text = "§ 3 Weisungen\nDer Auftraggeber ist gegenüber dem Auftragnehmer weisungsbefugt.\n"
     assert _status(text, "a28.3.controller_rights") == "met"
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (
+            "Der Anbieter ist berechtigt, Unterauftragsverarbeiter nach eigenem Ermessen einzusetzen; einer "
+            "Zustimmung des Kunden bedarf es nicht.",
+            "missing",
+        ),
+        (
+            "Der Dienstleister darf Subunternehmer beauftragen. Eine Genehmigung des Auftraggebers ist nicht "
+            "erforderlich.",
+            "missing",
+        ),
+        ("Der Auftraggeber genehmigt den Einsatz der in Anlage 3 genannten Subunternehmer.\n\nAnlage 3\n"
+         "Hostwerk GmbH, Rechenzentrum", "met"),
+    ],
+)  # fmt: skip
+def test_free_hand_is_no_authorisation(clause: str, expected: str) -> None:
+    assert _status("§ 6 Unterauftragsverhältnisse\n" + clause + "\n", "a28.3.d.authorisation") == expected
+
+
+@pytest.mark.parametrize(
+    "limit",
+    [
+        "Audits sollen nicht häufiger als einmal in zwölf Monaten stattfinden.",
+        "Audits bei Unterauftragsverarbeitern, die Hyperscaler sind, sind ausgeschlossen.",
+    ],
+)
+def test_audit_limits_are_no_exclusion(limit: str) -> None:
+    text = (
+        "§ 11 Audits\n(1) Der Kunde kann einmal pro Kalenderjahr auf eigene Kosten ein Audit durchführen.\n"
+        f"(2) {limit}\n"
+    )
+    assert _status(text, "a28.3.h.audits") == "met"
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Meldepflichten bei Datenpannen treffen ausschließlich den Auftraggeber als Verantwortlichen; der "
+         "Auftragnehmer schuldet insoweit keine Meldung.", "missing"),
+        ("Der Auftragnehmer meldet dem Auftraggeber Datenpannen unverzüglich.", "met"),
+    ],
+)  # fmt: skip
+def test_breach_duty_left_with_the_controller(clause: str, expected: str) -> None:
+    assert _status("§ 4 Datenpannen\n" + clause + "\n", "a28.3.f.breach_notification") == expected
+
+
+def test_liability_after_a_letter_numbered_conditional() -> None:
+    text = (
+        "Teil D – Unterauftragnehmer\n\nD.5  Kommt ein Unterauftragnehmer seinen Datenschutzpflichten nicht "
+        "nach, haftet die Auftragnehmerin gegenüber der Auftraggeberin für die Einhaltung der Pflichten jenes "
+        "Unterauftragnehmers.\n"
+    )
+    assert _status(text, "a28.3.d.liability") == "met"
+
+
+def test_copies_in_the_sentence_after_the_deletion() -> None:
+    text = (
+        "Ziff. 9 Beendigung des Auftrags\n\n9.1 Nach Beendigung des Hauptvertrags löscht der Dienstleister nach "
+        "Wahl des Maklers alle personenbezogenen Daten oder gibt sie zurück.\n"
+        "9.2 Dies umfasst sämtliche Kopien und Sicherungskopien.\n"
+    )
+    assert _status(text, "a28.3.g.copies") == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "req"),
+    [
+        ("§ 9 Sub-Prozessoren\nDer Prozessor soll mit jedem Sub-Prozessor einen Vertrag abschließen, der "
+         "Datenschutzverpflichtungen beinhaltet, die nicht weniger schützend sind als die in diesem DPA.",
+         "a28.3.d.flow_down"),
+        ("§ 7 Rechte\nDer Prozessor soll den Kontrolleur dabei assistieren, auf Anfragen für die Ausübung von "
+         "Rechten der Datensubjekte zu antworten.", "a28.3.e.dsr_assistance"),
+    ],
+)  # fmt: skip
+def test_translated_english_dpa_wording(text: str, req: str) -> None:
+    assert _status(text + "\n", req) == "met"

@@ -18,10 +18,10 @@ _CUE = re.compile(
 )
 # Constructions in which a cue does not negate the duty.
 _NEUTRAL_AFTER = re.compile(
-    r"^\s*(?:nur|mehr\s+als|spaeter\s+als|laenger\s+als|weniger\s+als|ohne|unter(?:schritten|gesenkt)"
+    r"^\s*(?:nur|mehr\s+als|spaeter\s+als|laenger\s+als|weniger\s+als|haeufiger|oefter|frueher\s+als|oefters|ohne|unter(?:schritten|gesenkt)"
     r"|abgesenkt|gesenkt|unverhaeltnismaessig|beeintraechtig\w*|selbst|im\s+eigenen\s+namen"
     r"|zu\s+eigenen\s+zwecken|fuer\s+eigene\s+zwecke|eigene[nr]?\s+zwecke|ohne\s+weiteres"
-    r"|later\s+than|more\s+than|only|less\s+than|less\s+protective|less\s+stringent|unreasonably|undue"
+    r"|later\s+than|more\s+than|more\s+often|more\s+frequently|only|less\s+than|less\s+protective|less\s+stringent|unreasonably|undue"
     r"|without|weniger|geringer\w*)\b"
 )
 _CONDITION_BEFORE = re.compile(
@@ -37,7 +37,7 @@ _CONDITION_SEGMENT = re.compile(
 # "Erfolgt kein Widerspruch, gilt …", "Kommt er seinen Pflichten nicht nach, haftet …":
 # a verb-first conditional clause at the sentence start, closed by a comma.
 _VERB_FIRST = re.compile(
-    r"^\W*(?:[\d.]+\s+|\(\w{1,3}\)\s*)?(?:erfolgt|erfolgen|wird|werden|ist|sind|liegt|liegen|besteht|bestehen|geht|kommt|kommen|erfuellt"
+    r"^\W*(?:[a-h]?\.?[\d.]+\s+|\(\w{1,3}\)\s*)?(?:erfolgt|erfolgen|wird|werden|ist|sind|liegt|liegen|besteht|bestehen|geht|kommt|kommen|erfuellt"
     r"|erfuellen|haelt|halten|verstoesst|verstossen|sollte|sollten|kann|koennen|gelingt|erhebt|erheben"
     r"|widerspricht|widersprechen|teilt|macht|meldet|hat|haben|leistet|nimmt|setzt|stimmt|stellt|gibt"
     r"|zeigt|verweigert|handelt|trifft|erteilt)\b[^,;]*$"
