@@ -104,3 +104,9 @@ def test_wrapped_ascii_table_row_is_one_row() -> None:
     assert len(rows) == 3
     assert "dokumentierte Weisung" in doc.text[rows[1].start : rows[1].end]
     assert doc.text[rows[2].start : rows[2].end].startswith("| 3.3")
+
+
+def test_line_ending_on_an_article_runs_on() -> None:
+    text = "Ich helfe dir auch bei der Sicherheit und, falls du je eine\nDatenschutz-Folgenabschätzung brauchst, auch dabei.\n"
+    doc = extract_bytes(text.encode(), "x.txt")
+    assert len(doc.blocks) == 1

@@ -465,3 +465,28 @@ def test_copies_in_the_sentence_after_the_deletion() -> None:
 )  # fmt: skip
 def test_translated_english_dpa_wording(text: str, req: str) -> None:
     assert _status(text + "\n", req) == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "req"),
+    [
+        ("§ 5 Weitere Dienstleister\nWeitere Dienstleister setzt der Auftragnehmer nur mit vorheriger schriftlicher "
+         "Zustimmung des Auftraggebers ein.", "a28.3.d.authorisation"),
+        ("§ 4 Übermittlungen\nDer Auftragnehmer übermittelt keine Daten in Länder außerhalb der EU, es sei denn, "
+         "der Auftraggeber hat dies vorher schriftlich erlaubt.", "a28.3.a.transfers"),
+        ("§ 7 Nachweise\nAuf Wunsch schickt der Auftragnehmer dem Auftraggeber alle Infos, die dieser braucht, um "
+         "die Einhaltung dieser Vereinbarung nachzuweisen.", "a28.3.h.information"),
+        ("§ 6 Hilfe\nIch helfe dir, falls du je eine Datenschutz-Folgenabschätzung brauchst.", "a28.3.f.dpia_assistance"),
+        ("§ 4 Vertraulichkeit\nDer Auftragnehmer ist zur Verschwiegenheit verpflichtet, und jeder, den er einbindet, "
+         "verpflichtet sich vorher schriftlich zur Vertraulichkeit.", "a28.3.b.confidentiality"),
+    ],
+)  # fmt: skip
+def test_plain_language_wordings(text: str, req: str) -> None:
+    assert _status(text + "\n", req) == "met"
+
+
+def test_mutual_confidentiality_of_the_parties_is_not_lit_b() -> None:
+    text = (
+        "§ 12 Vertraulichkeit\nJede Partei verpflichtet sich, die Vertragsinhalte vertraulich zu behandeln.\n"
+    )
+    assert _status(text, "a28.3.b.confidentiality") == "missing"

@@ -99,6 +99,20 @@ def _mid_sentence(line: str) -> bool:
     return line.rstrip().endswith(",") or bool(words and words[-1][:1].islower())
 
 
+_ARTICLE_WORDS = (
+    "der die das des dem den ein eine einer eines einem einen und oder sowie von vom zu zur zum mit "
+    "für fuer auf im an am bei nach über ueber unter durch gegen ohne dass als"
+)
+_ARTICLES = frozenset(_ARTICLE_WORDS.split())
+
+
+def _dangling(line: str) -> bool:
+    """A line ending on an article, a preposition or a conjunction ("…, falls du je eine")
+    cannot end a paragraph."""
+    words = line.split()
+    return bool(words) and words[-1] in _ARTICLES
+
+
 def segment_lines(text: str) -> list[Block]:
     """Split a text into blocks; shared with extractors that produce line text."""
     blocks: list[Block] = []
@@ -211,7 +225,9 @@ def segment_lines(text: str) -> list[Block]:
             # this document's wrap width, or the next line goes on in lower case).
             last = prev.split("\n")[-1]
             if not prev.rstrip().endswith((".", ":", ";", "!", "?")) and (
-                len(last) >= wrap or (len(last) >= 20 and stripped[:1].islower() and _mid_sentence(last))
+                len(last) >= wrap
+                or (len(last) >= 20 and stripped[:1].islower() and _mid_sentence(last))
+                or (len(last) >= 15 and _dangling(last))
             ):
                 cur = (cur[0], end)
                 continue
