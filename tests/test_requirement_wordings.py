@@ -490,3 +490,42 @@ def test_mutual_confidentiality_of_the_parties_is_not_lit_b() -> None:
         "§ 12 Vertraulichkeit\nJede Partei verpflichtet sich, die Vertragsinhalte vertraulich zu behandeln.\n"
     )
     assert _status(text, "a28.3.b.confidentiality") == "missing"
+
+
+TWO_NAMES = """Vereinbarung zur Verarbeitung im Auftrag
+
+Betriebskrankenkasse Nordheide
+(nachstehend „die BKK“)
+
+Datenwerk GmbH
+(nachstehend „die Datenwerk GmbH“)
+
+A.1  Die Datenwerk GmbH betreibt für die BKK ein Antragsportal.
+A.2  Die BKK erteilt der Datenwerk GmbH Weisungen schriftlich.
+A.3  Die BKK meldet Verletzungen des Schutzes personenbezogener Daten binnen 72 Stunden an die
+     Aufsichtsbehörde.
+A.4  Die Datenwerk GmbH verarbeitet die Daten nur auf dokumentierte Weisung der BKK.
+A.5  Die Datenwerk GmbH trifft die Maßnahmen nach Art. 32 DSGVO.
+A.6  Die Datenwerk GmbH unterstützt die BKK bei Anträgen betroffener Personen.
+"""
+
+
+def test_two_defined_names_without_role_words_get_opposite_roles() -> None:
+    from avvlint.engine.roles import detect_party_names
+
+    assert detect_party_names(TWO_NAMES) == (["Datenwerk GmbH"], ["BKK"])
+    # the controller's own report to the authority is no breach notice by the processor
+    assert _status(TWO_NAMES, "a28.3.f.breach_notification") == "missing"
+    assert _status(TWO_NAMES, "a28.3.controller_rights") == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "req"),
+    [
+        ("§ 1 Gegenstand\nGegenstand und Umfang des Auftrags ergeben sich aus dem Hauptvertrag.", "a28.3.subject"),
+        ("§ 1 Gegenstand\nArt und Zweck der Verarbeitung ergeben sich aus der Leistungsbeschreibung.",
+         "a28.3.nature_purpose"),
+    ],
+)  # fmt: skip
+def test_pointer_to_a_document_that_is_not_here_is_not_met(text: str, req: str) -> None:
+    assert _status(text + "\n", req) == "missing"

@@ -138,8 +138,17 @@ _NOT_PARTIES = {
 _PROC_VERBS = (
     r"verarbeitet|stellt|unterstuetzt|informiert|meldet|trifft|setzt|gewaehrleistet|verpflichtet|loescht"
     r"|haftet|erbringt|betreibt|betreut|ist\s+verpflichtet|shall|processes"
+    r"|wartet|repariert|verwendet|speichert|hostet|leitet|hilft|sorgt|beachtet|benennt|sagt|bearbeitet"
 )
-_CTRL_VERBS = r"erteilt|ist\s+berechtigt|hat\s+das\s+recht|genehmigt|willigt|may\s+issue|instructs"
+_CTRL_VERBS = (
+    r"erteilt|ist\s+berechtigt|hat\s+das\s+recht|genehmigt|willigt|may\s+issue|instructs|bestimmt|entscheidet"
+    r"|darf\s+sich|kann\s+(?:\w+\s+){0,4}(?:pruefen|kontrollieren|widersprechen)"
+)
+# the controller as the one the work is done for: "im Auftrag der BKK", "Weisungen des Hotels",
+# "wartet für das Hotel"
+_CTRL_OBJECT = (
+    r"(?:im\s+auftrag|auf\s+weisung|weisungen?|fuer|gegenueber)\s+(?:des|der|dem|den|das|die|von)?\s*"
+)
 
 
 def _role_of(words: str) -> str | None:
@@ -195,7 +204,8 @@ def detect_party_names(text: str) -> tuple[list[str], list[str]]:
                 names.append(t)
         role = role or _role_of(after[:60])
         for name in names:
-            if len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) < 3:
+            bare = re.sub(r"^(?:der|die|das|the)\s+", "", name, flags=re.IGNORECASE)
+            if len(re.findall(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", text)) < 3:
                 continue
             r = role or _subject_role(text, name)
             if r == "processor" and name not in proc:
@@ -224,6 +234,7 @@ def detect_party_names(text: str) -> tuple[list[str], list[str]]:
     for name in detect_processor_names(text):
         if name not in proc:
             proc.append(name)
+    _resolve_pair(text, proc, ctrl)
     # Contracts written in the first and second person ("ich verarbeite …", "du bestimmst …").
     low = fold_word(text)
     if len(re.findall(r"\bich\b", low)) >= 5:
@@ -232,7 +243,17 @@ def detect_party_names(text: str) -> tuple[list[str], list[str]]:
         proc.extend(w for w in ("wir", "uns") if w not in proc)
     if len(re.findall(r"\b(?:du|dir|dich)\b", low)) >= 5:
         ctrl.extend(w for w in ("du", "dir", "dich") if w not in ctrl)
-    return proc, ctrl
+    # "(nachstehend „die BKK“)": the article is grammar, rules supply their own
+    return _without_articles(proc), _without_articles(ctrl)
+
+
+def _without_articles(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        bare = re.sub(r"^(?:der|die|das|the)\s+", "", n, flags=re.IGNORECASE)
+        if len(bare) >= 2 and bare not in out:
+            out.append(bare)
+    return out
 
 
 _UNQUOTED = re.compile(
@@ -264,11 +285,35 @@ _STOP = {
 }
 
 
-def _subject_role(text: str, name: str) -> str | None:
+def _resolve_pair(text: str, proc: list[str], ctrl: list[str]) -> None:
+    """Two names with no role word, "(nachstehend „die BKK“)" and "(nachstehend „die
+    CareNexus GmbH“)": the one that acts as processor far more often is the processor,
+    the other one the controller — never both the processor."""
+    defined = [n for n in proc if fold_word(n) not in {"ich", "mir", "mich", "wir", "uns"}]
+    if len(defined) < 2 or ctrl:
+        return
+    scored = sorted(defined, key=lambda n: _role_scores(text, n)[0] - _role_scores(text, n)[1], reverse=True)
+    best, worst = scored[0], scored[-1]
+    pb, cb = _role_scores(text, best)
+    pw, cw = _role_scores(text, worst)
+    if pb - cb >= 2 * max(1, pw - cw) or cw > pw:
+        proc.remove(worst)
+        ctrl.append(worst)
+
+
+def _role_scores(text: str, name: str) -> tuple[int, int]:
+    """How often ``name`` acts as the processor and as the controller."""
     low = fold_word(text)
     n = re.escape(fold_word(name))
+    bare = re.escape(fold_word(re.sub(r"^(?:der|die|das)\s+", "", name, flags=re.IGNORECASE)))
     p = len(re.findall(rf"(?<![\w-]){n}\s+(?:\w+\s+){{0,2}}?(?:{_PROC_VERBS})\b", low))
     c = len(re.findall(rf"(?<![\w-]){n}\s+(?:\w+\s+){{0,2}}?(?:{_CTRL_VERBS})\b", low))
+    c += len(re.findall(rf"{_CTRL_OBJECT}{bare}(?![\w-])", low))
+    return p, c
+
+
+def _subject_role(text: str, name: str) -> str | None:
+    p, c = _role_scores(text, name)
     if p >= 2 and p > c:
         return "processor"
     if c >= 2 and c > p:
