@@ -26,7 +26,8 @@ _BRACKET = re.compile(r"\[[^\[\]\n]{3,400}\]|<[^<>\n]{3,200}>")
 _INSTRUCTION = re.compile(
     r"\b(?:bitte|eintragen|einzutragen|einfuegen|einzufuegen|ausfuellen|auszufuellen|angeben|anzugeben"
     r"|ergaenzen|zu ergaenzen|beschreiben|zu beschreiben|auflisten|aufzulisten|benennen|zu benennen"
-    r"|insert|specify|describe|enter|fill in|to be completed)\b"
+    r"|nachgereicht|nachzureichen|nachgeliefert|nachzuliefern|folgt|folgen|wird erstellt|in vorbereitung"
+    r"|insert|specify|describe|enter|fill in|to be completed|to be provided|tbd|to follow)\b"
 )
 
 

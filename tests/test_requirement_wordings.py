@@ -529,3 +529,41 @@ def test_two_defined_names_without_role_words_get_opposite_roles() -> None:
 )  # fmt: skip
 def test_pointer_to_a_document_that_is_not_here_is_not_met(text: str, req: str) -> None:
     assert _status(text + "\n", req) == "missing"
+
+
+ANNEX_FRAMED = """§ 6 Beendigung
+
+Nach Beendigung des Hauptvertrags verfährt der Auftragnehmer mit den Daten des
+Auftraggebers nach dem Löschkonzept gemäß Anlage 4.
+
+==========================================================================================
+Anlage 3 – Genehmigte Unterauftragnehmer
+==========================================================================================
+
+Hostwerk GmbH, Rechenzentrum Frankfurt, Hosting der Plattform
+
+==========================================================================================
+Anlage 4 – Löschkonzept
+==========================================================================================
+
+{annex4}
+"""
+
+
+def test_annex_framed_by_rules_is_found_and_a_placeholder_annex_is_blank() -> None:
+    from avvlint.extract import extract_bytes
+
+    blank = ANNEX_FRAMED.format(annex4="[wird vom Auftragnehmer bis zum Go-Live nachgereicht]")
+    doc = extract_bytes(blank.encode(), "x.txt")
+    assert [s.label for s in doc.sections if s.label.startswith("Anlage")] == ["Anlage 3", "Anlage 4"]
+    assert _status(blank, "a28.3.g.delete_or_return") == "missing"
+    filled = ANNEX_FRAMED.format(
+        annex4="Nach Vertragsende gibt der Auftragnehmer nach Wahl des Auftraggebers alle Daten zurück oder "
+        "löscht sie binnen 30 Tagen."
+    )
+    assert _status(filled, "a28.3.g.delete_or_return") == "met"
+
+
+def test_table_row_pointing_at_a_missing_annex_states_nothing() -> None:
+    text = "§ 7 Fristen\n\nRückgabe / Löschung nach Vertragsende\tsiehe Anlage 4\t§ 6\n"
+    assert _status(text, "a28.3.g.delete_or_return") == "missing"

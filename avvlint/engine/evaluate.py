@@ -174,11 +174,18 @@ _POINTER = re.compile(
 )
 
 
+_SEE = ("siehe", "see", "s.")
+
+
 def _points_to_absent_annex(m: DocMatcher, spans: list[Span]) -> bool:
     """The matched sentence is only a label and a pointer ("Genehmigte Unterauftragnehmer:
     siehe Anlage 3."); a duty that refers to an annex for details still states the duty."""
     return any(
-        len(m.text[sent.start : sent.end].split()) <= 8 and _POINTER.search(m.text, sent.start, sent.end)
+        (pointer := _POINTER.search(m.text, sent.start, sent.end)) is not None
+        # "siehe Anlage 4" in a table row ("Rückgabe / Löschung nach Vertragsende | siehe
+        # Anlage 4 | § 6") is a pure pointer even in a longer row
+        and len(m.text[sent.start : sent.end].split())
+        <= (12 if pointer.group().startswith(("siehe", "see", "s.")) else 8)
         for sent in m.sentences_in(min(a for a, _ in spans), max(b for _, b in spans))
     )
 
@@ -194,11 +201,22 @@ _DEFERS = re.compile(
 )
 
 
+# "verfährt mit den Daten nach dem Löschkonzept gemäß Anlage 4": the whole duty is the annex
+_PROCEEDS = re.compile(
+    r"\b(?:verfaehrt|verfahren|verfahre|proceeds|shall proceed)\b[^.;]{0,100}?"
+    r"\b(?:gemaess|nach|laut|entsprechend|according to|in accordance with)\s+"
+    r"(?:der\s+|dem\s+)?(?:anlage|anhang|annex|appendix)\s*(\d+)"
+)
+
+
 def _defers_to_absent_annex(m: DocMatcher, spans: list[Span], absent: list[str]) -> bool:
     """The matched words are the subject of a sentence that only points at a missing annex."""
     numbers = {label.split()[1] for label in absent}
     first = min(a for a, _ in spans)
     for sent in m.sentences_in(first, max(b for _, b in spans)):
+        proceeds = _PROCEEDS.search(m.text, sent.start, sent.end)
+        if proceeds is not None and proceeds.group(1) in numbers:
+            return True
         start = max(sent.start, first)
         stop = m.text.find(";", start, sent.end)
         verb = _FIRST_VERB.search(m.text, start, stop if stop >= 0 else sent.end)
@@ -237,7 +255,8 @@ def _annex_span_uncached(analysis: Analysis, label: str) -> tuple[int, int] | No
         low = s.label.lower().split()
         if len(low) == 2 and low[0] in {"anlage", "anhang", "annex", "appendix"} and low[1] == num:
             # An annex of labels with blanks ("Datenkategorien: ______") is not there either.
-            body = _PLACEHOLDER_LINE.sub("", analysis.doc.text[s.heading_end : s.end])
+            # (the matching view: fill-in instructions "[wird … nachgereicht]" are blanked)
+            body = _PLACEHOLDER_LINE.sub("", analysis.folded_text(s.heading_end, s.end))
             if sum(ch.isalpha() for ch in body) > 20:
                 return (s.start, s.end)
     return None

@@ -20,7 +20,10 @@ _LIST_ITEM = re.compile(
 )
 _MD_TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+\S")
-_DASH_RULE = re.compile(r"^[ \t]*-{3,}[ \t\-]*$")
+# a horizontal rule of dashes, equals signs, stars, tildes or box lines ("____" is a form field)
+_DASH_RULE = re.compile(
+    r"^[ \t]*(?:-{3,}[ \t\-]*|={3,}[ \t=]*|\*{3,}[ \t*]*|~{3,}[ \t~]*|[─━═]{3,}[ \t─━═]*)$"
+)
 _MULTI_SPACE_CELLS = re.compile(r"\S(?: {3,})\S")
 
 
