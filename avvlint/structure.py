@@ -24,7 +24,7 @@ _ARTICLE = re.compile(
 )
 _ANNEX = re.compile(
     rf"^{_WS}(?:#+\s*)?\**(Anlage|Anhang|Annex|Appendix|Schedule|Exhibit|Attachment)"
-    rf"{_WS}([0-9]+[a-z]?|[A-Z]|[IVX]+)?\b\.?\**[ \t:.\-–—]*(.*)$",
+    rf"{_WS}([0-9]+(?:\.[0-9]+)?[a-z]?|[A-Z]|[IVX]+)?\b\.?\**[ \t:.\-–—]*(.*)$",
     re.IGNORECASE,
 )
 _PREAMBLE = re.compile(

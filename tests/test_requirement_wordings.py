@@ -567,3 +567,52 @@ def test_annex_framed_by_rules_is_found_and_a_placeholder_annex_is_blank() -> No
 def test_table_row_pointing_at_a_missing_annex_states_nothing() -> None:
     text = "§ 7 Fristen\n\nRückgabe / Löschung nach Vertragsende\tsiehe Anlage 4\t§ 6\n"
     assert _status(text, "a28.3.g.delete_or_return") == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "req"),
+    [
+        ("§ 3 Weisungen\nDer Auftragsverarbeiter wird personenbezogene Daten nur dann verarbeiten, wenn eine in "
+         "Textform festgehaltene Weisung des Verantwortlichen vorliegt.", "a28.3.a.instructions"),
+        ("§ 3 Weisungen\nDer Dienstleister verwendet die Daten ausschließlich im Rahmen der schriftlichen Aufträge "
+         "des Auftraggebers.", "a28.3.a.instructions"),
+        ("§ 3 Weisungen\nSchreibt ihm eine Rechtsvorschrift der EU oder eines EU-Mitgliedstaats eine Verarbeitung "
+         "vor, unterrichtet er den Verantwortlichen vorab über diese Vorschrift.", "a28.3.a.legal_exception"),
+        ("§ 4 Weitere Auftragsverarbeiter\nDer Verantwortliche erlaubt dem Auftragsverarbeiter allgemein, weitere "
+         "Auftragsverarbeiter einzuschalten.", "a28.3.d.authorisation"),
+        ("§ 4 Unterauftragsverarbeiter\nJeder weitere Auftragsverarbeiter wird vertraglich an Datenschutzpflichten "
+         "gebunden, die denen dieses Vertrags entsprechen.", "a28.3.d.flow_down"),
+        ("§ 4 Unterauftragnehmer\nDer Auftragnehmer zeigt dem Auftraggeber die Beauftragung neuer "
+         "Unterauftragnehmer mindestens zwei Wochen vor deren Einsatz in Textform an.",
+         "a28.3.d.change_notice"),
+        ("§ 8 Sub-Dienstleister\nBeabsichtigt der Dienstleister, einen weiteren Sub-Dienstleister heranzuziehen, so "
+         "hat er den Auftraggeber davon vier Wochen vorab schriftlich zu verständigen.", "a28.3.d.change_notice"),
+        ("1) Worum geht es?\nBrandl verwendet die Daten nur für Wartung, Fehlersuche und Reparatur der Anlagen.",
+         "a28.3.nature_purpose"),
+        ("2) Welche Daten?\n\nFolgende Daten kommen vor:\n  * Videobilder der Kameras\n  * Kartennummer und "
+         "Zimmernummer\n", "a28.3.data_types"),
+        ("8) Kontrolle\nDer Auftraggeber darf sich vor Ort in der Werkstatt ansehen, wie der Auftragnehmer mit den "
+         "Daten umgeht.", "a28.3.controller_rights"),
+        ("6) Datenpannen\nStellt der Auftragnehmer fest, dass Daten in falsche Hände geraten sein könnten, sagt er dem "
+         "Auftraggeber sofort Bescheid.", "a28.3.f.breach_notification"),
+    ],
+)  # fmt: skip
+def test_more_wordings_of_the_duties(text: str, req: str) -> None:
+    assert _status(text + "\n", req) == "met"
+
+
+def test_measures_defined_only_in_a_blank_annex_are_not_stated() -> None:
+    text = (
+        "§ 12 Datenschutz\n\n12.5 Technische und organisatorische Maßnahmen\n"
+        "Der Auftragnehmer trifft die in Anlage 12.1 festgelegten technischen und organisatorischen Maßnahmen.\n"
+        "12.6 Unterstützung\nDer Auftragnehmer unterstützt den Auftraggeber durch geeignete technische und "
+        "organisatorische Maßnahmen bei der Bearbeitung von Anträgen Betroffener.\n\n"
+        "Anlage 12.1 – Technische und organisatorische Maßnahmen\n\n[Muster – vom Auftragnehmer auszufüllen]\n\n"
+        "Zutrittskontrolle:        ...\nZugangskontrolle:         ...\n\n"
+        "Anlage 12.2 – Unterauftragnehmer\n\n1. Nordsee Rechenzentrum GmbH, Housing der Backup-Server\n"
+    )
+    assert _status(text, "a28.3.c.security") == "missing"
+    filled = text.replace(
+        "Zutrittskontrolle:        ...", "Zutrittskontrolle: Chipkarten, Alarmanlage, Besucherbuch am Empfang"
+    )
+    assert _status(filled, "a28.3.c.security") == "met"

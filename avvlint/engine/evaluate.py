@@ -27,7 +27,7 @@ MAX_QUOTE = 600  # characters of a quoted clause at most
 MAX_SCAN = 60  # matches examined per pattern when ranking evidence
 _ANNEX_REF = re.compile(
     r"(?<![\w])(anlagen|anhaenge|anlage|anhang|annex|appendix)(?![\w])"
-    r"(?:\s*(\d+[a-z]?)(?![\w])|\s+([a-h])(?![\w]))?"
+    r"(?:\s*(\d+(?:\.\d+)?[a-z]?)(?![\w]|\.\d)|\s+([a-h])(?![\w]))?"
 )
 ANNEX_RULE = "AVV090"
 # Verbs that make a "heading" a sentence (a clause mistaken for a title).
@@ -197,7 +197,7 @@ _FIRST_VERB = re.compile(
 )
 _DEFERS = re.compile(
     r"\s+(?:sich\s+)?(?:(?:abschliessend|naeher|im einzelnen|im einzelfall|jeweils)\s+)?"
-    r"(?:in|aus|nach)\s+(?:der\s+|den\s+)?(?:anlage|anhang|annex|appendix)\s*(\d+)"
+    r"(?:in|aus|nach)\s+(?:der\s+|den\s+)?(?:anlage|anhang|annex|appendix)\s*(\d+(?:\.\d+)?)"
 )
 
 
@@ -205,7 +205,14 @@ _DEFERS = re.compile(
 _PROCEEDS = re.compile(
     r"\b(?:verfaehrt|verfahren|verfahre|proceeds|shall proceed)\b[^.;]{0,100}?"
     r"\b(?:gemaess|nach|laut|entsprechend|according to|in accordance with)\s+"
-    r"(?:der\s+|dem\s+)?(?:anlage|anhang|annex|appendix)\s*(\d+)"
+    r"(?:der\s+|dem\s+)?(?:anlage|anhang|annex|appendix)\s*(\d+(?:\.\d+)?)"
+)
+# "trifft die in Anlage 12.1 festgelegten technischen und organisatorischen Maßnahmen": the
+# matched words name what the annex holds; with the annex blank, nothing is stated
+_ATTRIBUTIVE = re.compile(
+    r"\b(?:die|der|den|dem|des)\s+(?:in|nach|gemaess|laut)\s+(?:der\s+)?(?:anlage|anhang|annex|appendix)\s*"
+    r"(\d+(?:\.\d+)?)\s+(?:\w+\s+){0,2}?(?:festgelegt|beschrieben|aufgefuehrt|genannt|definiert|vereinbart"
+    r"|dokumentiert|bezeichnet|niedergelegt)\w*((?:[\s-]+\w+){1,6})"
 )
 
 
@@ -217,6 +224,9 @@ def _defers_to_absent_annex(m: DocMatcher, spans: list[Span], absent: list[str])
         proceeds = _PROCEEDS.search(m.text, sent.start, sent.end)
         if proceeds is not None and proceeds.group(1) in numbers:
             return True
+        for attr in _ATTRIBUTIVE.finditer(m.text, sent.start, sent.end):
+            if attr.group(1) in numbers and all(attr.start() <= a and b <= attr.end() for a, b in spans):
+                return True
         start = max(sent.start, first)
         stop = m.text.find(";", start, sent.end)
         verb = _FIRST_VERB.search(m.text, start, stop if stop >= 0 else sent.end)
