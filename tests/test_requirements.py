@@ -71,7 +71,7 @@ def test_reference_to_present_annex_meets_and_absent_annex_is_its_own_finding() 
     assert report.requirement("a28.3.d.authorisation").status == "met"
     annex = [f for f in report.findings if f.rule == "AVV090"]
     assert [f.message for f in annex] == [
-        "Anlage 3 wird für „Genehmigung von Unterauftragsverarbeitern“ in Bezug genommen, fehlt aber im Dokument."
+        "Anlage 3 wird für „Genehmigung von Unterauftragsverarbeitern“ in Bezug genommen, fehlt aber im Dokument oder ist leer."
     ]
     assert annex[0].location is not None and "Anlage 3" in annex[0].location.text
 
