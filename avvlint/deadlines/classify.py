@@ -267,7 +267,9 @@ def _shift(d: Duration, offset: int) -> Duration:
 def _has_notice(cues: KindCues, segment: str, ctx: Context, d: Duration) -> bool:
     if d.anchor == "before":
         return True
-    return any(c.pattern.search(segment) or c.pattern.search(ctx.heading) for c in cues.notice)
+    # a heading can be the numbered clause itself: its start event is no notice either
+    heading = _NOT_A_DUTY.sub(" ", ctx.heading) if ctx.heading else ""
+    return any(c.pattern.search(segment) or c.pattern.search(heading) for c in cues.notice)
 
 
 # Deletion-family kinds bound a period from above: "mindestens 7 Tage aufbewahrt" is
@@ -587,8 +589,11 @@ def _about_backups_only(text: str, book: CueBook) -> bool:
 
 # Phrases that name a start event or deny a notice; they state no duty of their own.
 _NOT_A_DUTY = re.compile(
-    r"(nach|ab|seit) (erhalt|zugang|eingang|zustellung) (der|dieser|einer|seiner) "
-    r"(mitteilung|information|benachrichtigung|anzeige|ankuendigung)"
+    r"(nach|ab|seit) ((erhalt|zugang|eingang|zustellung|empfang) )?"
+    r"(der|dieser|einer|seiner|ihrer|meiner|deiner|unserer|jeder|entsprechenden) "
+    r"(mitteilung|information|benachrichtigung|anzeige|ankuendigung|unterrichtung|notifikation|notifizierung)"
+    r"|(after|following|from|upon|of) (receipt of |receiving )?(the|such|this|that|its|any) "
+    r"(notice|notification|information)"
     r"|ohne (vorherige |vorhergehende )?(ankuendigung|anmeldung|vorankuendigung|notice)"
     r"|without (prior )?notice"
 )
@@ -636,6 +641,31 @@ def _authority_only(text: str, parties: Parties | None = None) -> bool:
     processor = (parties or GENERIC).processor
     return (
         not re.search(processor, text)
-        and bool(_CONTROLLER_SUBJECT.search(text))
+        and _controller_is_subject(text, parties)
         and not _CONTROLLER_ADDRESSED.search(text)
+    )
+
+
+def _controller_is_subject(text: str, parties: Parties | None) -> bool:
+    """The controller is the one who acts: "der Kunde", a clause that starts with the controller
+    and its verb ("Die Auftraggeberin entscheidet, ob sie ... meldet"), or "du" where the
+    contract addresses the controller so ("Die Meldung an die Behörde machst du")."""
+    if _CONTROLLER_SUBJECT.search(text):
+        return True
+    controller = (parties or GENERIC).controller
+    if _starts_with_pattern(controller).match(text):
+        return True
+    return bool(re.search(controller, "du")) and bool(_DU.search(text))
+
+
+_DU = re.compile(r"\bdu\b")
+
+
+@lru_cache(maxsize=64)
+def _starts_with_pattern(controller: str) -> re.Pattern[str]:
+    # "(3) Die Auftraggeberin entscheidet ...", "6.2 Der Kunde meldet ...": numbering, the article,
+    # the controller and a verb right after it (the second place of a German main clause)
+    return re.compile(
+        r"^\W*(?:(?:\(?[0-9a-z]{1,3}[.)]|[0-9]{1,3}(?:\.[0-9]{1,3})+\.?)\s*)*"
+        r"(?:der|die|das|the)?\s*" + controller + r"\s+[a-z]{3,}"
     )
