@@ -340,6 +340,10 @@ def _deletion_kinds(
         elif inclusion and m.start() > d.end:
             own.append(m)
             included = True
+        elif m.end() <= d.start and _in_trailing_relative(between):
+            # "Datensicherungen werden ... überschrieben, die (Rotation) je nach Stufe zwischen
+            # 30 und 90 Tagen beträgt": the relative clause holding the number is about them
+            own.append(m)
         elif m.end() <= d.start and _added_to_data(text, seg_start, m.start()):
             # "alle Daten einschließlich der Datensicherungen werden ..., spätestens nach
             # 4 Wochen": the backups are part of the subject the period is about
@@ -356,6 +360,30 @@ def _deletion_kinds(
     if included or (_INCLUSION.search(before) and _DATA_WORDS.search(text[seg_start:first])):
         return ["deletion", "backup_deletion"]
     return ["backup_deletion"]
+
+
+_TRAILING_RELATIVE = re.compile(
+    r",\s*(?:(?:in|auf|bei|mit|von|nach|ueber|fuer|innerhalb) )?"
+    r"(die|der|das|denen|deren|dessen|welche\w*|which|that)\b([^,;]*)$"
+)
+# a finite verb before the number makes "die ..." an article of a new main clause: ", die Daten
+# werden nach 30 Tagen gelöscht"; in a relative clause the verb comes after the number
+_FINITE = re.compile(
+    r"\b(werden|wird|ist|sind|kann|koennen|muss|muessen|soll|sollen|darf|duerfen|hat|haben|erfolgt"
+    r"|erfolgen|geschieht|geschehen|findet|finden|beginnt|beginnen|endet|enden|gilt|gelten|bleibt|bleiben"
+    r"|liegt|liegen|laeuft|laufen)\b"
+)
+
+
+def _in_trailing_relative(between: str) -> bool:
+    """Whether the only comma between a word and the number opens a relative clause that
+    holds the number."""
+    if between.count(",") != 1:
+        return False
+    m = _TRAILING_RELATIVE.search(between)
+    if m is None:
+        return False
+    return m.group(1) in {"which", "that"} or not _FINITE.search(m.group(2))
 
 
 _INSERTION_OPEN = re.compile(
