@@ -89,6 +89,35 @@ def _lines(analysis: Analysis, u: Unit) -> list[Unit]:
     return parts
 
 
+def _join_short_lines(analysis: Analysis, units: list[Unit]) -> list[Unit]:
+    """A paragraph hard-wrapped in short lines comes out of extraction as one block per line
+    ("Landet so eine Anfrage" / "bei mir, leite ich sie innerhalb einer Woche an dich" /
+    "weiter."): a paragraph line that ends without a sentence end runs on into the paragraph
+    on the next line."""
+    text = analysis.doc.text
+    blocks = analysis.doc.blocks
+    out: list[Unit] = []
+    last: int | None = None  # block of the line the last unit ends in
+    for u in units:
+        if out and last is not None and u.block is not None and u.block == last + 1:
+            p, pb, b = out[-1], blocks[last], blocks[u.block]
+            if (
+                pb.kind == "paragraph"
+                and b.kind == "paragraph"
+                and p.section == u.section
+                and u.start == b.start
+                and not text[p.end : pb.end].strip()
+                and text[p.start : p.end].rstrip()[-1:] not in {"", ".", ":", ";", "!", "?"}
+                and text[pb.end : b.start].count("\n") == 1
+            ):
+                out[-1] = Unit(p.start, u.end, p.block, p.section)
+                last = u.block
+                continue
+        out.append(u)
+        last = u.block
+    return out
+
+
 def _join_wrapped_rows(analysis: Analysis, units: list[Unit]) -> list[Unit]:
     """A table row or list item left open ("... grundsätzlich innerhalb von") and the
     indented line right after it (an empty first cell: "\t48 Stunden nach Feststellung.")
@@ -178,6 +207,7 @@ def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
     # Units joined from a list's lead-in and one item ("parts") are left out: the lead-in
     # is read as context of each item below instead.
     units = [part for u in analysis.sentences if not getattr(u, "parts", ()) for part in _lines(analysis, u)]
+    units = _join_short_lines(analysis, units)
     units = _join_wrapped_rows(analysis, units)
     units = [s for u in units for s in _row_sentences(analysis, u)]
     units = _join_continued_rows(analysis, units)
