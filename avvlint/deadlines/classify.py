@@ -643,6 +643,8 @@ _CONTROLLER = re.compile(
 _AUTHORITY = re.compile(
     r"aufsichtsbehoerde|supervisory authorit|an die behoerde|datenschutzbehoerde|datenschutzaufsicht"
     r"|(landes|bundes)(datenschutz)?beauftragte|data protection authorit|competent authorit"
+    # the authorities by their short names (Swiss EDÖB, German BfDI/LfDI/BayLDA, UK ICO, French CNIL)
+    r"|\b(edoeb|bfdi|lfdi|ldi|blfd|baylda|hbdi|ico|cnil)\b"
 )
 
 
