@@ -521,8 +521,6 @@ def vague_duties(
             c.pattern.search(t) for c in cues.needs_context for t in (text, ctx.heading, ctx.lead, ctx.prev)
         ):
             continue  # "Widerspruch" of a data subject is no objection to a sub-processor
-        if any(c.pattern.search(text) for c in cues.denied):
-            continue  # "eine Löschung ist nicht erforderlich", "Backups sind ausgenommen"
         if not cues.vague_needs_time_word:
             # the cheap tests first: most sentences state no duty of this kind
             if not cues.duty or not any(c.pattern.search(text) for c in cues.duty):
@@ -532,6 +530,8 @@ def vague_duties(
                 or any(c.pattern.search(ctx.heading) for c in cues.duty_context)
             ):
                 continue
+        if any(c.pattern.search(text) for c in cues.denied):
+            continue  # "eine Löschung ist nicht erforderlich", "Backups sind ausgenommen"
         topic = _present(cues.topic, text)
         strong = any(c.weight >= 3 and c.pattern.search(text) for c in cues.topic)
         if kind == "deletion" and topic >= 3.5:
