@@ -72,7 +72,9 @@ _ACTS = (
     r"(?:verantwortlich|zustaendig|responsible|liable)\b"
     # passive with the controller as agent: "... werden vom Auftraggeber beantwortet"
     r"|\b(?:vom|von (?:dem|der)|durch (?:den|die)|by(?: the)?)\s+{c}\s+(?:[\w.()-]+\s+){{0,8}}?"
-    r"(?:beantwortet|bearbeitet|gemeldet|angezeigt|mitgeteilt|answered|responded to|notified|reported)\b"
+    r"(?:beantwortet|bearbeitet|gemeldet|angezeigt|mitgeteilt|answered|responded to|notified|reported"
+    # "... sind vom Auftraggeber innerhalb von 7 Tagen anzuzeigen"
+    r"|anzuzeigen|zu melden|mitzuteilen|zu beantworten|zu bearbeiten)\b"
 )
 
 
