@@ -267,7 +267,9 @@ def _shift(d: Duration, offset: int) -> Duration:
 def _has_notice(cues: KindCues, segment: str, ctx: Context, d: Duration) -> bool:
     if d.anchor == "before":
         return True
-    return any(c.pattern.search(segment) or c.pattern.search(ctx.heading) for c in cues.notice)
+    # a heading can be the numbered clause itself: its start event is no notice either
+    heading = _NOT_A_DUTY.sub(" ", ctx.heading) if ctx.heading else ""
+    return any(c.pattern.search(segment) or c.pattern.search(heading) for c in cues.notice)
 
 
 # Deletion-family kinds bound a period from above: "mindestens 7 Tage aufbewahrt" is
@@ -338,6 +340,10 @@ def _deletion_kinds(
         elif inclusion and m.start() > d.end:
             own.append(m)
             included = True
+        elif m.end() <= d.start and _in_trailing_relative(between):
+            # "Datensicherungen werden ... überschrieben, die (Rotation) je nach Stufe zwischen
+            # 30 und 90 Tagen beträgt": the relative clause holding the number is about them
+            own.append(m)
         elif m.end() <= d.start and _added_to_data(text, seg_start, m.start()):
             # "alle Daten einschließlich der Datensicherungen werden ..., spätestens nach
             # 4 Wochen": the backups are part of the subject the period is about
@@ -354,6 +360,30 @@ def _deletion_kinds(
     if included or (_INCLUSION.search(before) and _DATA_WORDS.search(text[seg_start:first])):
         return ["deletion", "backup_deletion"]
     return ["backup_deletion"]
+
+
+_TRAILING_RELATIVE = re.compile(
+    r",\s*(?:(?:in|auf|bei|mit|von|nach|ueber|fuer|innerhalb) )?"
+    r"(die|der|das|denen|deren|dessen|welche\w*|which|that)\b([^,;]*)$"
+)
+# a finite verb before the number makes "die ..." an article of a new main clause: ", die Daten
+# werden nach 30 Tagen gelöscht"; in a relative clause the verb comes after the number
+_FINITE = re.compile(
+    r"\b(werden|wird|ist|sind|kann|koennen|muss|muessen|soll|sollen|darf|duerfen|hat|haben|erfolgt"
+    r"|erfolgen|geschieht|geschehen|findet|finden|beginnt|beginnen|endet|enden|gilt|gelten|bleibt|bleiben"
+    r"|liegt|liegen|laeuft|laufen)\b"
+)
+
+
+def _in_trailing_relative(between: str) -> bool:
+    """Whether the only comma between a word and the number opens a relative clause that
+    holds the number."""
+    if between.count(",") != 1:
+        return False
+    m = _TRAILING_RELATIVE.search(between)
+    if m is None:
+        return False
+    return m.group(1) in {"which", "that"} or not _FINITE.search(m.group(2))
 
 
 _INSERTION_OPEN = re.compile(
@@ -491,8 +521,6 @@ def vague_duties(
             c.pattern.search(t) for c in cues.needs_context for t in (text, ctx.heading, ctx.lead, ctx.prev)
         ):
             continue  # "Widerspruch" of a data subject is no objection to a sub-processor
-        if any(c.pattern.search(text) for c in cues.denied):
-            continue  # "eine Löschung ist nicht erforderlich", "Backups sind ausgenommen"
         if not cues.vague_needs_time_word:
             # the cheap tests first: most sentences state no duty of this kind
             if not cues.duty or not any(c.pattern.search(text) for c in cues.duty):
@@ -502,6 +530,8 @@ def vague_duties(
                 or any(c.pattern.search(ctx.heading) for c in cues.duty_context)
             ):
                 continue
+        if any(c.pattern.search(text) for c in cues.denied):
+            continue  # "eine Löschung ist nicht erforderlich", "Backups sind ausgenommen"
         topic = _present(cues.topic, text)
         strong = any(c.weight >= 3 and c.pattern.search(text) for c in cues.topic)
         if kind == "deletion" and topic >= 3.5:
@@ -587,8 +617,11 @@ def _about_backups_only(text: str, book: CueBook) -> bool:
 
 # Phrases that name a start event or deny a notice; they state no duty of their own.
 _NOT_A_DUTY = re.compile(
-    r"(nach|ab|seit) (erhalt|zugang|eingang|zustellung) (der|dieser|einer|seiner) "
-    r"(mitteilung|information|benachrichtigung|anzeige|ankuendigung)"
+    r"(nach|ab|seit) ((erhalt|zugang|eingang|zustellung|empfang) )?"
+    r"(der|dieser|einer|seiner|ihrer|meiner|deiner|unserer|jeder|entsprechenden) "
+    r"(mitteilung|information|benachrichtigung|anzeige|ankuendigung|unterrichtung|notifikation|notifizierung)"
+    r"|(after|following|from|upon|of) (receipt of |receiving )?(the|such|this|that|its|any) "
+    r"(notice|notification|information)"
     r"|ohne (vorherige |vorhergehende )?(ankuendigung|anmeldung|vorankuendigung|notice)"
     r"|without (prior )?notice"
 )
@@ -610,6 +643,8 @@ _CONTROLLER = re.compile(
 _AUTHORITY = re.compile(
     r"aufsichtsbehoerde|supervisory authorit|an die behoerde|datenschutzbehoerde|datenschutzaufsicht"
     r"|(landes|bundes)(datenschutz)?beauftragte|data protection authorit|competent authorit"
+    # the authorities by their short names (Swiss EDÖB, German BfDI/LfDI/BayLDA, UK ICO, French CNIL)
+    r"|\b(edoeb|bfdi|lfdi|ldi|blfd|baylda|hbdi|ico|cnil)\b"
 )
 
 
@@ -636,6 +671,31 @@ def _authority_only(text: str, parties: Parties | None = None) -> bool:
     processor = (parties or GENERIC).processor
     return (
         not re.search(processor, text)
-        and bool(_CONTROLLER_SUBJECT.search(text))
+        and _controller_is_subject(text, parties)
         and not _CONTROLLER_ADDRESSED.search(text)
+    )
+
+
+def _controller_is_subject(text: str, parties: Parties | None) -> bool:
+    """The controller is the one who acts: "der Kunde", a clause that starts with the controller
+    and its verb ("Die Auftraggeberin entscheidet, ob sie ... meldet"), or "du" where the
+    contract addresses the controller so ("Die Meldung an die Behörde machst du")."""
+    if _CONTROLLER_SUBJECT.search(text):
+        return True
+    controller = (parties or GENERIC).controller
+    if _starts_with_pattern(controller).match(text):
+        return True
+    return bool(re.search(controller, "du")) and bool(_DU.search(text))
+
+
+_DU = re.compile(r"\bdu\b")
+
+
+@lru_cache(maxsize=64)
+def _starts_with_pattern(controller: str) -> re.Pattern[str]:
+    # "(3) Die Auftraggeberin entscheidet ...", "6.2 Der Kunde meldet ...": numbering, the article,
+    # the controller and a verb right after it (the second place of a German main clause)
+    return re.compile(
+        r"^\W*(?:(?:\(?[0-9a-z]{1,3}[.)]|[0-9]{1,3}(?:\.[0-9]{1,3})+\.?)\s*)*"
+        r"(?:der|die|das|the)?\s*" + controller + r"\s+[a-z]{3,}"
     )

@@ -89,6 +89,35 @@ def _lines(analysis: Analysis, u: Unit) -> list[Unit]:
     return parts
 
 
+def _join_short_lines(analysis: Analysis, units: list[Unit]) -> list[Unit]:
+    """A paragraph hard-wrapped in short lines comes out of extraction as one block per line
+    ("Landet so eine Anfrage" / "bei mir, leite ich sie innerhalb einer Woche an dich" /
+    "weiter."): a paragraph line that ends without a sentence end runs on into the paragraph
+    on the next line."""
+    text = analysis.doc.text
+    blocks = analysis.doc.blocks
+    out: list[Unit] = []
+    last: int | None = None  # block of the line the last unit ends in
+    for u in units:
+        if out and last is not None and u.block is not None and u.block == last + 1:
+            p, pb, b = out[-1], blocks[last], blocks[u.block]
+            if (
+                pb.kind == "paragraph"
+                and b.kind == "paragraph"
+                and p.section == u.section
+                and u.start == b.start
+                and not text[p.end : pb.end].strip()
+                and text[p.start : p.end].rstrip()[-1:] not in {"", ".", ":", ";", "!", "?"}
+                and text[pb.end : b.start].count("\n") == 1
+            ):
+                out[-1] = Unit(p.start, u.end, p.block, p.section)
+                last = u.block
+                continue
+        out.append(u)
+        last = u.block
+    return out
+
+
 def _join_wrapped_rows(analysis: Analysis, units: list[Unit]) -> list[Unit]:
     """A table row or list item left open ("... grundsätzlich innerhalb von") and the
     indented line right after it (an empty first cell: "\t48 Stunden nach Feststellung.")
@@ -115,6 +144,50 @@ def _join_wrapped_rows(analysis: Analysis, units: list[Unit]) -> list[Unit]:
     return out
 
 
+# a pipe-table line whose first cell is empty: "|      | Hinzuziehung eines Subunternehmers. |  |"
+_CONTINUED_ROW = re.compile(r"[ \t]*\|[ \t]*\|")
+MAX_ROW_LINES = 6
+
+
+def _join_continued_rows(analysis: Analysis, units: list[Unit]) -> list[Unit]:
+    """A pipe-table row written over several lines, the later ones with an empty first cell
+    ("| 3.9 | Der Auftragnehmer informiert ... vor jeder beabsichtigten | [X] | 3 Wochen vorher |"
+    then "|     | Hinzuziehung oder Ersetzung eines Subunternehmers.      |     |                 |"),
+    is one statement: the duty in one line and its period in another belong together."""
+    text = analysis.doc.text
+    blocks = analysis.doc.blocks
+    out: list[Unit] = []
+    lines = 0
+    joined: int | None = None  # the continuation line joined last: its other sentences follow
+    for u in units:
+        b = blocks[u.block] if u.block is not None else None
+        if out and joined is not None and u.block == joined:
+            out[-1] = Unit(out[-1].start, u.end, out[-1].block, out[-1].section)
+            continue
+        joined = None
+        if (
+            out
+            and b is not None
+            and b.kind == "table_row"
+            and u.start == b.start
+            and out[-1].block is not None
+            and blocks[out[-1].block].kind == "table_row"
+            and blocks[out[-1].block].table == b.table
+            and lines < MAX_ROW_LINES
+        ):
+            p = out[-1]
+            line_start = text.rfind("\n", 0, b.start) + 1
+            gap = text[p.end : line_start]
+            if _CONTINUED_ROW.match(text, line_start) and gap.count("\n") == 1 and not gap.strip(" \t|\n"):
+                out[-1] = Unit(p.start, u.end, p.block, p.section)
+                lines += 1
+                joined = u.block
+                continue
+        lines = 1
+        out.append(u)
+    return out
+
+
 def _row_sentences(analysis: Analysis, u: Unit) -> list[Unit]:
     """A table row is one unit of the analysis, but its cell may hold several sentences
     ("... 30 Tage nach Versand überschrieben. Versandprotokolle werden aufbewahrt."): the
@@ -134,8 +207,10 @@ def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
     # Units joined from a list's lead-in and one item ("parts") are left out: the lead-in
     # is read as context of each item below instead.
     units = [part for u in analysis.sentences if not getattr(u, "parts", ()) for part in _lines(analysis, u)]
+    units = _join_short_lines(analysis, units)
     units = _join_wrapped_rows(analysis, units)
     units = [s for u in units for s in _row_sentences(analysis, u)]
+    units = _join_continued_rows(analysis, units)
     before: list[tuple[int | None, int | None, str]] = []  # (section, block, folded text) read so far
     for u in units:
         fs, fe = analysis.folded_span(u.start, u.end)
