@@ -158,30 +158,32 @@ def _join_continued_rows(analysis: Analysis, units: list[Unit]) -> list[Unit]:
     blocks = analysis.doc.blocks
     out: list[Unit] = []
     lines = 0
-    joined: int | None = None  # the continuation line joined last: its other sentences follow
+    joined: int | None = None  # start of the continuation line joined last: its other sentences follow
     for u in units:
         b = blocks[u.block] if u.block is not None else None
-        if out and joined is not None and u.block == joined:
+        line_start = text.rfind("\n", 0, u.start) + 1
+        if out and joined is not None and line_start == joined:
             out[-1] = Unit(out[-1].start, u.end, out[-1].block, out[-1].section)
             continue
         joined = None
+        # the unit starts a line of a table row: a line of its own block (extraction merges
+        # a row continued over several lines into one block) or the next row block
         if (
             out
             and b is not None
             and b.kind == "table_row"
-            and u.start == b.start
+            and not text[line_start : u.start].strip(" \t|")
             and out[-1].block is not None
             and blocks[out[-1].block].kind == "table_row"
             and blocks[out[-1].block].table == b.table
             and lines < MAX_ROW_LINES
         ):
             p = out[-1]
-            line_start = text.rfind("\n", 0, b.start) + 1
             gap = text[p.end : line_start]
             if _CONTINUED_ROW.match(text, line_start) and gap.count("\n") == 1 and not gap.strip(" \t|\n"):
                 out[-1] = Unit(p.start, u.end, p.block, p.section)
                 lines += 1
-                joined = u.block
+                joined = line_start
                 continue
         lines = 1
         out.append(u)
