@@ -696,6 +696,6 @@ def _starts_with_pattern(controller: str) -> re.Pattern[str]:
     # "(3) Die Auftraggeberin entscheidet ...", "6.2 Der Kunde meldet ...": numbering, the article,
     # the controller and a verb right after it (the second place of a German main clause)
     return re.compile(
-        r"^\W*(?:(?:\(?[0-9a-z]{1,3}[.)]|[0-9]{1,3}(?:\.[0-9]{1,3})+\.?)\s*)*"
+        r"^\W*(?:(?:\(?[0-9a-z]{1,3}[.)]|[0-9a-z]{1,3}(?:\.[0-9]{1,3})+\.?)\s*)*"
         r"(?:der|die|das|the)?\s*" + controller + r"\s+[a-z]{3,}"
     )
