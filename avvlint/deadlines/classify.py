@@ -21,7 +21,8 @@ from .parties import GENERIC, Parties, controller_acts
 # Words that start the phrase naming the event a period counts from or before.
 _ANCHOR_START = re.compile(
     r"(?:-[a-z]+)?\.?\s*(?:im voraus |vorab |vorher )?"
-    r"(?:nach|ab|seit|vor|after|following|from|of|upon|prior to|before)\b"
+    # "ab" closing the clause is a verb's particle ("stimmen ... zehn Tage vorher ab.")
+    r"(?:nach|ab(?!\s*(?:[.,;:]|$))|seit|vor|after|following|from|of|upon|prior to|before)\b"
 )
 _WORD = re.compile(r"\S+")
 TRIGGER_WORDS = 5  # "nach Eingang der Weisung des Auftraggebers"
@@ -58,6 +59,23 @@ class Context:
     lead: str = ""
     prev: str = ""  # the sentences before in the same paragraph: "Änderungen" refers to them
     parties: Parties | None = None  # the document's role names (generic words when None)
+    # the sentences just before in the document since the last title, whatever their block:
+    # what "der beabsichtigten Änderung" in the next numbered clause or list item is about
+    near: str = ""
+
+
+# A sentence that names what else it is about (changed terms, prices, instructions) takes
+# no subject from the sentences before it.
+_OWN_OBJECT = re.compile(
+    r"bedingungen|\bagb\b|preis|entgelt|verguetung|leistungsbeschreibung|weisung|\bterms\b|\bprice|\bfee"
+)
+
+
+def context_texts(ctx: Context) -> tuple[str, ...]:
+    """Where a kind's ``needs_context`` words may stand for a sentence."""
+    if ctx.near and not _OWN_OBJECT.search(ctx.text):
+        return (ctx.text, ctx.heading, ctx.lead, ctx.prev, ctx.near)
+    return (ctx.text, ctx.heading, ctx.lead, ctx.prev)
 
 
 def trigger_span(text: str, d: Duration) -> tuple[int, int] | None:
@@ -141,7 +159,7 @@ def kind_scores(d: Duration, ctx: Context, book: CueBook | None = None) -> dict[
         trigger = _present(cues.trigger, trig_text)
         score = sentence + context + trigger
         if cues.needs_context and not any(
-            c.pattern.search(t) for c in cues.needs_context for t in (text, ctx.heading, ctx.lead, ctx.prev)
+            c.pattern.search(t) for c in cues.needs_context for t in context_texts(ctx)
         ):
             score = 0.0
         if cues.needs_notice:

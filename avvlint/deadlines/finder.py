@@ -202,6 +202,27 @@ def _row_sentences(analysis: Analysis, u: Unit) -> list[Unit]:
     return [Unit(a, b, u.block, u.section) for a, b in spans]
 
 
+def _paragraphs(analysis: Analysis) -> list[int]:
+    """The paragraph each block belongs to: paragraph blocks on consecutive lines, with no
+    blank line between them, are one paragraph ("Das Hotel darf sich vor Ort ... ansehen." /
+    "Der Termin wird mindestens eine Woche vorher vereinbart.")."""
+    text = analysis.doc.text
+    blocks = analysis.doc.blocks
+    out: list[int] = []
+    for i, b in enumerate(blocks):
+        if (
+            i > 0
+            and b.kind == "paragraph"
+            and blocks[i - 1].kind == "paragraph"
+            and text.count("\n", blocks[i - 1].end, b.start) == 1
+            and not text[blocks[i - 1].end : b.start].strip()
+        ):
+            out.append(out[-1])
+        else:
+            out.append(i)
+    return out
+
+
 def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
     out: list[_Sentence] = []
     headings: dict[int | None, str] = {}
@@ -213,13 +234,20 @@ def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
     units = _join_wrapped_rows(analysis, units)
     units = [s for u in units for s in _row_sentences(analysis, u)]
     units = _join_continued_rows(analysis, units)
-    before: list[tuple[int | None, int | None, str]] = []  # (section, block, folded text) read so far
+    before: list[tuple[int | None, int | None, str]] = []  # (section, paragraph, folded text) read so far
+    near: list[str] = []  # the sentences read since the last title
+    para = _paragraphs(analysis)
     for u in units:
         fs, fe = analysis.folded_span(u.start, u.end)
         # one line for the patterns; same length, so offsets stay valid
         text = analysis.folded.text[fs:fe].replace("\n", " ")
         if not text.strip():
             continue
+        near_text = " ".join(near[-PREV_SENTENCES:])
+        if u.block is not None and blocks[u.block].kind == "heading" and text.rstrip()[-1:] not in ".;:":
+            near = [text]  # a title starts a new part
+        else:
+            near.append(text)
         if u.section not in headings:
             headings[u.section] = analysis.heading_text(u.section).replace("\n", " ")
         # a lead-in introduces the first line of a list item, not text glued after it
@@ -227,9 +255,12 @@ def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
         lead = _lead_in(analysis, u) if first_line else ""
         # the sentences before in the same paragraph ("Über Änderungen informiert ..." after
         # "... setzt Subunternehmer ein")
-        prev = " ".join(t for sec, blk, t in before[-PREV_SENTENCES:] if sec == u.section and blk == u.block)
-        before.append((u.section, u.block, text))
-        ctx = Context(text=text, heading=headings[u.section], lead=lead, prev=prev, parties=parties)
+        group = para[u.block] if u.block is not None else None
+        prev = " ".join(t for sec, grp, t in before[-PREV_SENTENCES:] if sec == u.section and grp == group)
+        before.append((u.section, group, text))
+        ctx = Context(
+            text=text, heading=headings[u.section], lead=lead, prev=prev, parties=parties, near=near_text
+        )
         out.append(_Sentence(u, text, fs, ctx))
     return out
 
