@@ -71,6 +71,7 @@ def _lines(analysis: Analysis, u: Unit) -> list[Unit]:
     text = analysis.doc.text
     block = analysis.doc.blocks[u.block] if u.block is not None else None
     in_list = block is not None and block.kind in {"list_item", "table_row"}
+    is_item = block is not None and block.kind == "list_item"
     parts: list[Unit] = []
     start = u.start
     pos = text.find("\n", u.start, u.end)
@@ -79,14 +80,41 @@ def _lines(analysis: Analysis, u: Unit) -> list[Unit]:
         after = text[pos + 1 : u.end]
         ends = before[-1] in ".:;!?" if before else False
         # an indented line after an open one continues a wrapped cell or a hanging list
-        # item ("... grundsätzlich innerhalb von\n\t48 Stunden nach Feststellung.")
-        wrapped = in_list and not ends and after[:1] in {" ", "\t"}
+        # item ("... grundsätzlich innerhalb von\n\t48 Stunden nach Feststellung."); so does
+        # a list item's line that stops mid-sentence ("(1) ... löscht der Auftragnehmer die\n
+        # Daten ..., spätestens 180 Tage nach Vertragsende.")
+        indented = after[:1] in {" ", "\t"}
+        wrapped = in_list and not ends and (indented or (is_item and _open_line(before, after)))
         if before and ((in_list and not wrapped) or ends or _LIST_START.match(after)):
             parts.append(Unit(start, pos, u.block, u.section))
             start = pos + 1
         pos = text.find("\n", pos + 1, u.end)
     parts.append(Unit(start, u.end, u.block, u.section))
     return parts
+
+
+# words a sentence cannot stop on: articles, prepositions, conjunctions, determiners
+_RUNS_ON_WORDS = (
+    "der die das des dem den ein eine einer eines einem einen und oder sowie bzw. von vom zu zur "
+    "zum mit für fuer auf im in an am bei nach über ueber unter durch gegen ohne dass als alle allen "
+    "aller sämtliche saemtliche sämtlichen saemtlichen seine seinen seiner ihre ihren ihrer diese "
+    "dieser diesen dieses jede jeder jeden jedes keine sich nicht binnen innerhalb spätestens "
+    "spaetestens mindestens höchstens hoechstens the a an of to and or within by"
+)
+_RUNS_ON = frozenset(_RUNS_ON_WORDS.split())
+
+
+def _open_line(line: str, after: str) -> bool:
+    """A list item's line that breaks a sentence: it ends on a comma or a word no sentence
+    ends on, or the next line goes on in lower case or with a number."""
+    nxt = after.lstrip(" \t")[:1]
+    words = line.split()
+    return (
+        line.endswith(",")
+        or (bool(words) and words[-1].lower() in _RUNS_ON)
+        or nxt.islower()
+        or (nxt.isdigit() and not _LIST_START.match(after))
+    )
 
 
 def _join_short_lines(analysis: Analysis, units: list[Unit]) -> list[Unit]:
