@@ -239,9 +239,27 @@ _REFERS_BACK = re.compile(
 )
 
 
+# A sentence that carries out what the sentence before decides or asks for: "Der
+# Auftragsverarbeiter setzt die Entscheidung binnen vierzehn Tagen um", "kommt der Aufforderung
+# innerhalb von 10 Tagen nach", "The Processor shall implement that choice within 30 days".
+_CARRIES_OUT = re.compile(
+    r"\b(?:setzt|setzen|setze|fuehrt|fuehren|fuehre|vollzieht|vollziehen|erledigt|erledigen|befolgt|befolgen"
+    r"|kommt|kommen|komme)\b[^.;]{0,40}?"
+    r"\b(?:die|diese|dieser|diesem|dem|der|seine|seiner|ihre|ihrer|deren|dessen|eine solche|einer solchen)\s+"
+    r"(?:\w+e[nr]?\s+)?(?:entscheidung|wahl|weisung|anweisung|festlegung|vorgabe|aufforderung|verlangen|wunsch"
+    r"|bitte|anforderung|ersuchen)\b"
+    r"|\b(?:entscheidung|wahl|weisung|anweisung|aufforderung|verlangen)\s+(?:ist|wird|sind|werden)\b[^.;]{0,60}"
+    r"\b(?:umzusetzen|umgesetzt|auszufuehren|ausgefuehrt|vollzogen|nachzukommen)\b"
+    r"|^\W*(?:\d{1,2}[.)]\s*)?(?:die|deren) (?:umsetzung|ausfuehrung|durchfuehrung|erledigung)\b"
+    r"|\b(?:implement|carry out|carries out|give effect to|gives effect to|compl(?:y|ies) with"
+    r"|act on|acts on)"
+    r" (?:the|this|that|such|its|their|any such) (?:decision|choice|election|instruction|request)\b"
+)
+
+
 def refers_back(text: str) -> bool:
     """Whether the sentence's subject is the duty the sentence before states."""
-    return bool(_REFERS_BACK.match(text))
+    return bool(_REFERS_BACK.match(text) or _CARRIES_OUT.search(text))
 
 
 def _own_trigger(text: str, trig: tuple[int, int] | None, topic: tuple[Cue, ...]) -> tuple[int, int] | None:
