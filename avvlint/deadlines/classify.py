@@ -551,12 +551,10 @@ def vague_duties(
     for m in _NOT_A_DUTY.finditer(text):
         text = _blank(text, m.span())
     vague_words = find_qualifiers(book.vague, text)
+    if not vague_words and any(c.pattern.search(text) for c in book.deferred):
+        return []  # "Löschung nach Vertragsende: siehe Anlage 4": the annex states the period
     out: list[tuple[str, float, list[QualifierHit]]] = []
     for kind, cues in book.kinds.items():
-        if cues.needs_context and not any(
-            c.pattern.search(t) for c in cues.needs_context for t in (text, ctx.heading, ctx.lead, ctx.prev)
-        ):
-            continue  # "Widerspruch" of a data subject is no objection to a sub-processor
         if not cues.vague_needs_time_word:
             # the cheap tests first: most sentences state no duty of this kind
             if not cues.duty or not any(c.pattern.search(text) for c in cues.duty):
@@ -566,6 +564,12 @@ def vague_duties(
                 or any(c.pattern.search(ctx.heading) for c in cues.duty_context)
             ):
                 continue
+        elif not any(c.weight >= 3 and c.pattern.search(text) for c in cues.topic):
+            continue  # the kind's own words are needed with a time word below
+        if cues.needs_context and not any(
+            c.pattern.search(t) for c in cues.needs_context for t in context_texts(replace(ctx, text=text))
+        ):
+            continue  # "Widerspruch" of a data subject is no objection to a sub-processor
         if any(c.pattern.search(text) for c in cues.denied):
             continue  # "eine Löschung ist nicht erforderlich", "Backups sind ausgenommen"
         topic = _present(cues.topic, text)

@@ -333,10 +333,12 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
     vague_candidates: dict[str, tuple[float, int, _Sentence, list]] = {}
     prev: tuple[_Sentence, list[Duration], list[Duration]] | None = None
     deletion_denied = False  # the contract says nothing is to be deleted or returned at its end
+    deletion_deferred = False  # its end-of-contract deletion is set out elsewhere ("siehe Anlage 4")
     for order, s in enumerate(_sentences(analysis, parties)):
         deletion_denied = deletion_denied or any(
             c.pattern.search(s.text) for c in book.kinds["deletion"].denied
         )
+        deletion_deferred = deletion_deferred or _deferred_end_deletion(s.text, book)
         numeric_kinds: set[str] = set()
         durations = find_durations(s.text)
         classified: list[Duration] = []
@@ -399,7 +401,9 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
             if best is None or score > best[0]:
                 vague_candidates[kind] = (score, order, s, words)
     deadlines = _drop_export_windows(deadlines, doc.text)
-    deadlines = _prefer_end_anchored(deadlines, tiers, "deletion" in vague_candidates or deletion_denied)
+    deadlines = _prefer_end_anchored(
+        deadlines, tiers, "deletion" in vague_candidates or deletion_denied or deletion_deferred
+    )
     numeric = {d.kind for d in deadlines}
     for kind, (_score, _order, s, words) in vague_candidates.items():
         if kind in numeric:
@@ -423,6 +427,18 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
         )
     deadlines.sort(key=lambda x: (x.evidence.start if x.evidence else -1, x.kind))
     return deadlines
+
+
+def _deferred_end_deletion(text: str, book: CueBook) -> bool:
+    """A deletion at the contract's end whose period the contract states elsewhere ("Rückgabe /
+    Löschung nach Vertragsende: siehe Anlage 4"): a deletion duty at the end exists, so periods
+    tied to other events (a portal's routine deletion) are not its deadline."""
+    if not any(c.pattern.search(text) for c in book.deferred):
+        return False
+    cues = book.kinds["deletion"]
+    return any(c.pattern.search(text) for c in cues.duty) and any(
+        c.pattern.search(text) for c in cues.duty_context
+    )
 
 
 WINDOW = 400  # characters on each side of a number that can say what it is
