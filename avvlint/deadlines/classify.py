@@ -21,7 +21,8 @@ from .parties import GENERIC, Parties, controller_acts
 # Words that start the phrase naming the event a period counts from or before.
 _ANCHOR_START = re.compile(
     r"(?:-[a-z]+)?\.?\s*(?:im voraus |vorab |vorher )?"
-    r"(?:nach|ab|seit|vor|after|following|from|of|upon|prior to|before)\b"
+    # "ab" closing the clause is a verb's particle ("stimmen ... zehn Tage vorher ab.")
+    r"(?:nach|ab(?!\s*(?:[.,;:]|$))|seit|vor|after|following|from|of|upon|prior to|before)\b"
 )
 _WORD = re.compile(r"\S+")
 TRIGGER_WORDS = 5  # "nach Eingang der Weisung des Auftraggebers"
@@ -58,6 +59,23 @@ class Context:
     lead: str = ""
     prev: str = ""  # the sentences before in the same paragraph: "Änderungen" refers to them
     parties: Parties | None = None  # the document's role names (generic words when None)
+    # the sentences just before in the document since the last title, whatever their block:
+    # what "der beabsichtigten Änderung" in the next numbered clause or list item is about
+    near: str = ""
+
+
+# A sentence that names what else it is about (changed terms, prices, instructions) takes
+# no subject from the sentences before it.
+_OWN_OBJECT = re.compile(
+    r"bedingungen|\bagb\b|preis|entgelt|verguetung|leistungsbeschreibung|weisung|\bterms\b|\bprice|\bfee"
+)
+
+
+def context_texts(ctx: Context) -> tuple[str, ...]:
+    """Where a kind's ``needs_context`` words may stand for a sentence."""
+    if ctx.near and not _OWN_OBJECT.search(ctx.text):
+        return (ctx.text, ctx.heading, ctx.lead, ctx.prev, ctx.near)
+    return (ctx.text, ctx.heading, ctx.lead, ctx.prev)
 
 
 def trigger_span(text: str, d: Duration) -> tuple[int, int] | None:
@@ -141,7 +159,7 @@ def kind_scores(d: Duration, ctx: Context, book: CueBook | None = None) -> dict[
         trigger = _present(cues.trigger, trig_text)
         score = sentence + context + trigger
         if cues.needs_context and not any(
-            c.pattern.search(t) for c in cues.needs_context for t in (text, ctx.heading, ctx.lead, ctx.prev)
+            c.pattern.search(t) for c in cues.needs_context for t in context_texts(ctx)
         ):
             score = 0.0
         if cues.needs_notice:
@@ -221,9 +239,27 @@ _REFERS_BACK = re.compile(
 )
 
 
+# A sentence that carries out what the sentence before decides or asks for: "Der
+# Auftragsverarbeiter setzt die Entscheidung binnen vierzehn Tagen um", "kommt der Aufforderung
+# innerhalb von 10 Tagen nach", "The Processor shall implement that choice within 30 days".
+_CARRIES_OUT = re.compile(
+    r"\b(?:setzt|setzen|setze|fuehrt|fuehren|fuehre|vollzieht|vollziehen|erledigt|erledigen|befolgt|befolgen"
+    r"|kommt|kommen|komme)\b[^.;]{0,40}?"
+    r"\b(?:die|diese|dieser|diesem|dem|der|seine|seiner|ihre|ihrer|deren|dessen|eine solche|einer solchen)\s+"
+    r"(?:\w+e[nr]?\s+)?(?:entscheidung|wahl|weisung|anweisung|festlegung|vorgabe|aufforderung|verlangen|wunsch"
+    r"|bitte|anforderung|ersuchen)\b"
+    r"|\b(?:entscheidung|wahl|weisung|anweisung|aufforderung|verlangen)\s+(?:ist|wird|sind|werden)\b[^.;]{0,60}"
+    r"\b(?:umzusetzen|umgesetzt|auszufuehren|ausgefuehrt|vollzogen|nachzukommen)\b"
+    r"|^\W*(?:\d{1,2}[.)]\s*)?(?:die|deren) (?:umsetzung|ausfuehrung|durchfuehrung|erledigung)\b"
+    r"|\b(?:implement|carry out|carries out|give effect to|gives effect to|compl(?:y|ies) with"
+    r"|act on|acts on)"
+    r" (?:the|this|that|such|its|their|any such) (?:decision|choice|election|instruction|request)\b"
+)
+
+
 def refers_back(text: str) -> bool:
     """Whether the sentence's subject is the duty the sentence before states."""
-    return bool(_REFERS_BACK.match(text))
+    return bool(_REFERS_BACK.match(text) or _CARRIES_OUT.search(text))
 
 
 def _own_trigger(text: str, trig: tuple[int, int] | None, topic: tuple[Cue, ...]) -> tuple[int, int] | None:
@@ -267,7 +303,9 @@ def _shift(d: Duration, offset: int) -> Duration:
 def _has_notice(cues: KindCues, segment: str, ctx: Context, d: Duration) -> bool:
     if d.anchor == "before":
         return True
-    return any(c.pattern.search(segment) or c.pattern.search(ctx.heading) for c in cues.notice)
+    # a heading can be the numbered clause itself: its start event is no notice either
+    heading = _NOT_A_DUTY.sub(" ", ctx.heading) if ctx.heading else ""
+    return any(c.pattern.search(segment) or c.pattern.search(heading) for c in cues.notice)
 
 
 # Deletion-family kinds bound a period from above: "mindestens 7 Tage aufbewahrt" is
@@ -338,6 +376,10 @@ def _deletion_kinds(
         elif inclusion and m.start() > d.end:
             own.append(m)
             included = True
+        elif m.end() <= d.start and _in_trailing_relative(between):
+            # "Datensicherungen werden ... überschrieben, die (Rotation) je nach Stufe zwischen
+            # 30 und 90 Tagen beträgt": the relative clause holding the number is about them
+            own.append(m)
         elif m.end() <= d.start and _added_to_data(text, seg_start, m.start()):
             # "alle Daten einschließlich der Datensicherungen werden ..., spätestens nach
             # 4 Wochen": the backups are part of the subject the period is about
@@ -354,6 +396,30 @@ def _deletion_kinds(
     if included or (_INCLUSION.search(before) and _DATA_WORDS.search(text[seg_start:first])):
         return ["deletion", "backup_deletion"]
     return ["backup_deletion"]
+
+
+_TRAILING_RELATIVE = re.compile(
+    r",\s*(?:(?:in|auf|bei|mit|von|nach|ueber|fuer|innerhalb) )?"
+    r"(die|der|das|denen|deren|dessen|welche\w*|which|that)\b([^,;]*)$"
+)
+# a finite verb before the number makes "die ..." an article of a new main clause: ", die Daten
+# werden nach 30 Tagen gelöscht"; in a relative clause the verb comes after the number
+_FINITE = re.compile(
+    r"\b(werden|wird|ist|sind|kann|koennen|muss|muessen|soll|sollen|darf|duerfen|hat|haben|erfolgt"
+    r"|erfolgen|geschieht|geschehen|findet|finden|beginnt|beginnen|endet|enden|gilt|gelten|bleibt|bleiben"
+    r"|liegt|liegen|laeuft|laufen)\b"
+)
+
+
+def _in_trailing_relative(between: str) -> bool:
+    """Whether the only comma between a word and the number opens a relative clause that
+    holds the number."""
+    if between.count(",") != 1:
+        return False
+    m = _TRAILING_RELATIVE.search(between)
+    if m is None:
+        return False
+    return m.group(1) in {"which", "that"} or not _FINITE.search(m.group(2))
 
 
 _INSERTION_OPEN = re.compile(
@@ -485,14 +551,10 @@ def vague_duties(
     for m in _NOT_A_DUTY.finditer(text):
         text = _blank(text, m.span())
     vague_words = find_qualifiers(book.vague, text)
+    if not vague_words and any(c.pattern.search(text) for c in book.deferred):
+        return []  # "Löschung nach Vertragsende: siehe Anlage 4": the annex states the period
     out: list[tuple[str, float, list[QualifierHit]]] = []
     for kind, cues in book.kinds.items():
-        if cues.needs_context and not any(
-            c.pattern.search(t) for c in cues.needs_context for t in (text, ctx.heading, ctx.lead, ctx.prev)
-        ):
-            continue  # "Widerspruch" of a data subject is no objection to a sub-processor
-        if any(c.pattern.search(text) for c in cues.denied):
-            continue  # "eine Löschung ist nicht erforderlich", "Backups sind ausgenommen"
         if not cues.vague_needs_time_word:
             # the cheap tests first: most sentences state no duty of this kind
             if not cues.duty or not any(c.pattern.search(text) for c in cues.duty):
@@ -502,6 +564,14 @@ def vague_duties(
                 or any(c.pattern.search(ctx.heading) for c in cues.duty_context)
             ):
                 continue
+        elif not any(c.weight >= 3 and c.pattern.search(text) for c in cues.topic):
+            continue  # the kind's own words are needed with a time word below
+        if cues.needs_context and not any(
+            c.pattern.search(t) for c in cues.needs_context for t in context_texts(replace(ctx, text=text))
+        ):
+            continue  # "Widerspruch" of a data subject is no objection to a sub-processor
+        if any(c.pattern.search(text) for c in cues.denied):
+            continue  # "eine Löschung ist nicht erforderlich", "Backups sind ausgenommen"
         topic = _present(cues.topic, text)
         strong = any(c.weight >= 3 and c.pattern.search(text) for c in cues.topic)
         if kind == "deletion" and topic >= 3.5:
@@ -587,8 +657,11 @@ def _about_backups_only(text: str, book: CueBook) -> bool:
 
 # Phrases that name a start event or deny a notice; they state no duty of their own.
 _NOT_A_DUTY = re.compile(
-    r"(nach|ab|seit) (erhalt|zugang|eingang|zustellung) (der|dieser|einer|seiner) "
-    r"(mitteilung|information|benachrichtigung|anzeige|ankuendigung)"
+    r"(nach|ab|seit) ((erhalt|zugang|eingang|zustellung|empfang) )?"
+    r"(der|dieser|einer|seiner|ihrer|meiner|deiner|unserer|jeder|entsprechenden) "
+    r"(mitteilung|information|benachrichtigung|anzeige|ankuendigung|unterrichtung|notifikation|notifizierung)"
+    r"|(after|following|from|upon|of) (receipt of |receiving )?(the|such|this|that|its|any) "
+    r"(notice|notification|information)"
     r"|ohne (vorherige |vorhergehende )?(ankuendigung|anmeldung|vorankuendigung|notice)"
     r"|without (prior )?notice"
 )
@@ -610,6 +683,8 @@ _CONTROLLER = re.compile(
 _AUTHORITY = re.compile(
     r"aufsichtsbehoerde|supervisory authorit|an die behoerde|datenschutzbehoerde|datenschutzaufsicht"
     r"|(landes|bundes)(datenschutz)?beauftragte|data protection authorit|competent authorit"
+    # the authorities by their short names (Swiss EDÖB, German BfDI/LfDI/BayLDA, UK ICO, French CNIL)
+    r"|\b(edoeb|bfdi|lfdi|ldi|blfd|baylda|hbdi|ico|cnil)\b"
 )
 
 
@@ -636,6 +711,31 @@ def _authority_only(text: str, parties: Parties | None = None) -> bool:
     processor = (parties or GENERIC).processor
     return (
         not re.search(processor, text)
-        and bool(_CONTROLLER_SUBJECT.search(text))
+        and _controller_is_subject(text, parties)
         and not _CONTROLLER_ADDRESSED.search(text)
+    )
+
+
+def _controller_is_subject(text: str, parties: Parties | None) -> bool:
+    """The controller is the one who acts: "der Kunde", a clause that starts with the controller
+    and its verb ("Die Auftraggeberin entscheidet, ob sie ... meldet"), or "du" where the
+    contract addresses the controller so ("Die Meldung an die Behörde machst du")."""
+    if _CONTROLLER_SUBJECT.search(text):
+        return True
+    controller = (parties or GENERIC).controller
+    if _starts_with_pattern(controller).match(text):
+        return True
+    return bool(re.search(controller, "du")) and bool(_DU.search(text))
+
+
+_DU = re.compile(r"\bdu\b")
+
+
+@lru_cache(maxsize=64)
+def _starts_with_pattern(controller: str) -> re.Pattern[str]:
+    # "(3) Die Auftraggeberin entscheidet ...", "6.2 Der Kunde meldet ...": numbering, the article,
+    # the controller and a verb right after it (the second place of a German main clause)
+    return re.compile(
+        r"^\W*(?:(?:\(?[0-9a-z]{1,3}[.)]|[0-9a-z]{1,3}(?:\.[0-9]{1,3})+\.?)\s*)*"
+        r"(?:der|die|das|the)?\s*" + controller + r"\s+[a-z]{3,}"
     )

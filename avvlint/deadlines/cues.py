@@ -77,6 +77,8 @@ class CueBook:
     hedge: tuple[Qualifier, ...]
     vague_block: tuple[Cue, ...] = ()
     veto: tuple[Cue, ...] = ()
+    # the period is stated elsewhere ("siehe Anlage 4", "gemäß Löschkonzept"): no vague duty here
+    deferred: tuple[Cue, ...] = ()
 
 
 def rules_dir() -> Path:
@@ -220,7 +222,7 @@ def load_cue_book(kinds_path: Path, qualifiers_path: Path) -> CueBook:
     none = data.get("none") or {}
     if not isinstance(none, dict):
         raise RuleError(f"{kinds_path}: 'none' must be a mapping with topic/trigger lists")
-    unknown_none = set(none) - {"topic", "trigger", "vague_block", "veto"}
+    unknown_none = set(none) - {"topic", "trigger", "vague_block", "veto", "deferred"}
     if unknown_none:
         raise RuleError(f"{kinds_path}: none: unknown key(s) {', '.join(sorted(unknown_none))}")
     min_score = data.get("min_score", 2.5)
@@ -236,6 +238,7 @@ def load_cue_book(kinds_path: Path, qualifiers_path: Path) -> CueBook:
         hedge=_qualifiers(qualifiers_path, "hedge", qdata.get("hedge")),
         vague_block=_cues(kinds_path, "none.vague_block", none.get("vague_block")),
         veto=_cues(kinds_path, "none.veto", none.get("veto")),
+        deferred=_cues(kinds_path, "none.deferred", none.get("deferred")),
     )
 
 
@@ -289,4 +292,5 @@ def _with_parties(book: CueBook, parties: Parties) -> CueBook:
         none_trigger=_with_parties_cues(book.none_trigger, parties),
         vague_block=_with_parties_cues(book.vague_block, parties),
         veto=_with_parties_cues(book.veto, parties),
+        deferred=_with_parties_cues(book.deferred, parties),
     )

@@ -475,14 +475,16 @@ _FREQUENCY_WORDS: frozenset[str] = frozenset(
     {"einmal", "zweimal", "dreimal", "viermal", "einmalig", "once", "twice", "thrice"}
 )
 _FREQUENCY_LINKS: frozenset[str] = frozenset(
-    {"in", "im", "pro", "je", "innerhalb", "von", "eines", "einer", "jedes", "jeder", "jedem", "binnen",
-     "any", "a", "an", "per", "each", "every", "within", "during", "of", "the", "one"}
+    {"in", "im", "pro", "je", "innerhalb", "von", "eines", "einer", "einem", "jedes", "jeder", "jedem",
+     "binnen", "any", "a", "an", "per", "each", "every", "within", "during", "of", "the", "one",
+     # "einmal in jeder Periode von 12 Monaten", "once in any rolling period of twelve months"
+     "periode", "zeitraum", "zeitraums", "zeitraumes", "rollierenden", "laufenden", "period", "rolling"}
 )  # fmt: skip
 
 
 def _is_frequency_before(toks: list[_Tok], first: int) -> bool:
     j = first - 1
-    while j >= 0 and first - j <= 5:
+    while j >= 0 and first - j <= 6:
         word = toks[j].text
         if word in _FREQUENCY_WORDS:
             return True

@@ -71,6 +71,7 @@ def _lines(analysis: Analysis, u: Unit) -> list[Unit]:
     text = analysis.doc.text
     block = analysis.doc.blocks[u.block] if u.block is not None else None
     in_list = block is not None and block.kind in {"list_item", "table_row"}
+    is_item = block is not None and block.kind == "list_item"
     parts: list[Unit] = []
     start = u.start
     pos = text.find("\n", u.start, u.end)
@@ -79,14 +80,70 @@ def _lines(analysis: Analysis, u: Unit) -> list[Unit]:
         after = text[pos + 1 : u.end]
         ends = before[-1] in ".:;!?" if before else False
         # an indented line after an open one continues a wrapped cell or a hanging list
-        # item ("... grundsätzlich innerhalb von\n\t48 Stunden nach Feststellung.")
-        wrapped = in_list and not ends and after[:1] in {" ", "\t"}
+        # item ("... grundsätzlich innerhalb von\n\t48 Stunden nach Feststellung."); so does
+        # a list item's line that stops mid-sentence ("(1) ... löscht der Auftragnehmer die\n
+        # Daten ..., spätestens 180 Tage nach Vertragsende.")
+        indented = after[:1] in {" ", "\t"}
+        wrapped = in_list and not ends and (indented or (is_item and _open_line(before, after)))
         if before and ((in_list and not wrapped) or ends or _LIST_START.match(after)):
             parts.append(Unit(start, pos, u.block, u.section))
             start = pos + 1
         pos = text.find("\n", pos + 1, u.end)
     parts.append(Unit(start, u.end, u.block, u.section))
     return parts
+
+
+# words a sentence cannot stop on: articles, prepositions, conjunctions, determiners
+_RUNS_ON_WORDS = (
+    "der die das des dem den ein eine einer eines einem einen und oder sowie bzw. von vom zu zur "
+    "zum mit für fuer auf im in an am bei nach über ueber unter durch gegen ohne dass als alle allen "
+    "aller sämtliche saemtliche sämtlichen saemtlichen seine seinen seiner ihre ihren ihrer diese "
+    "dieser diesen dieses jede jeder jeden jedes keine sich nicht binnen innerhalb spätestens "
+    "spaetestens mindestens höchstens hoechstens the a an of to and or within by"
+)
+_RUNS_ON = frozenset(_RUNS_ON_WORDS.split())
+
+
+def _open_line(line: str, after: str) -> bool:
+    """A list item's line that breaks a sentence: it ends on a comma or a word no sentence
+    ends on, or the next line goes on in lower case or with a number."""
+    nxt = after.lstrip(" \t")[:1]
+    words = line.split()
+    return (
+        line.endswith(",")
+        or (bool(words) and words[-1].lower() in _RUNS_ON)
+        or nxt.islower()
+        or (nxt.isdigit() and not _LIST_START.match(after))
+    )
+
+
+def _join_short_lines(analysis: Analysis, units: list[Unit]) -> list[Unit]:
+    """A paragraph hard-wrapped in short lines comes out of extraction as one block per line
+    ("Landet so eine Anfrage" / "bei mir, leite ich sie innerhalb einer Woche an dich" /
+    "weiter."): a paragraph line that ends without a sentence end runs on into the paragraph
+    on the next line."""
+    text = analysis.doc.text
+    blocks = analysis.doc.blocks
+    out: list[Unit] = []
+    last: int | None = None  # block of the line the last unit ends in
+    for u in units:
+        if out and last is not None and u.block is not None and u.block == last + 1:
+            p, pb, b = out[-1], blocks[last], blocks[u.block]
+            if (
+                pb.kind == "paragraph"
+                and b.kind == "paragraph"
+                and p.section == u.section
+                and u.start == b.start
+                and not text[p.end : pb.end].strip()
+                and text[p.start : p.end].rstrip()[-1:] not in {"", ".", ":", ";", "!", "?"}
+                and text[pb.end : b.start].count("\n") == 1
+            ):
+                out[-1] = Unit(p.start, u.end, p.block, p.section)
+                last = u.block
+                continue
+        out.append(u)
+        last = u.block
+    return out
 
 
 def _join_wrapped_rows(analysis: Analysis, units: list[Unit]) -> list[Unit]:
@@ -115,6 +172,52 @@ def _join_wrapped_rows(analysis: Analysis, units: list[Unit]) -> list[Unit]:
     return out
 
 
+# a pipe-table line whose first cell is empty: "|      | Hinzuziehung eines Subunternehmers. |  |"
+_CONTINUED_ROW = re.compile(r"[ \t]*\|[ \t]*\|")
+MAX_ROW_LINES = 6
+
+
+def _join_continued_rows(analysis: Analysis, units: list[Unit]) -> list[Unit]:
+    """A pipe-table row written over several lines, the later ones with an empty first cell
+    ("| 3.9 | Der Auftragnehmer informiert ... vor jeder beabsichtigten | [X] | 3 Wochen vorher |"
+    then "|     | Hinzuziehung oder Ersetzung eines Subunternehmers.      |     |                 |"),
+    is one statement: the duty in one line and its period in another belong together."""
+    text = analysis.doc.text
+    blocks = analysis.doc.blocks
+    out: list[Unit] = []
+    lines = 0
+    joined: int | None = None  # start of the continuation line joined last: its other sentences follow
+    for u in units:
+        b = blocks[u.block] if u.block is not None else None
+        line_start = text.rfind("\n", 0, u.start) + 1
+        if out and joined is not None and line_start == joined:
+            out[-1] = Unit(out[-1].start, u.end, out[-1].block, out[-1].section)
+            continue
+        joined = None
+        # the unit starts a line of a table row: a line of its own block (extraction merges
+        # a row continued over several lines into one block) or the next row block
+        if (
+            out
+            and b is not None
+            and b.kind == "table_row"
+            and not text[line_start : u.start].strip(" \t|")
+            and out[-1].block is not None
+            and blocks[out[-1].block].kind == "table_row"
+            and blocks[out[-1].block].table == b.table
+            and lines < MAX_ROW_LINES
+        ):
+            p = out[-1]
+            gap = text[p.end : line_start]
+            if _CONTINUED_ROW.match(text, line_start) and gap.count("\n") == 1 and not gap.strip(" \t|\n"):
+                out[-1] = Unit(p.start, u.end, p.block, p.section)
+                lines += 1
+                joined = line_start
+                continue
+        lines = 1
+        out.append(u)
+    return out
+
+
 def _row_sentences(analysis: Analysis, u: Unit) -> list[Unit]:
     """A table row is one unit of the analysis, but its cell may hold several sentences
     ("... 30 Tage nach Versand überschrieben. Versandprotokolle werden aufbewahrt."): the
@@ -127,6 +230,27 @@ def _row_sentences(analysis: Analysis, u: Unit) -> list[Unit]:
     return [Unit(a, b, u.block, u.section) for a, b in spans]
 
 
+def _paragraphs(analysis: Analysis) -> list[int]:
+    """The paragraph each block belongs to: paragraph blocks on consecutive lines, with no
+    blank line between them, are one paragraph ("Das Hotel darf sich vor Ort ... ansehen." /
+    "Der Termin wird mindestens eine Woche vorher vereinbart.")."""
+    text = analysis.doc.text
+    blocks = analysis.doc.blocks
+    out: list[int] = []
+    for i, b in enumerate(blocks):
+        if (
+            i > 0
+            and b.kind == "paragraph"
+            and blocks[i - 1].kind == "paragraph"
+            and text.count("\n", blocks[i - 1].end, b.start) == 1
+            and not text[blocks[i - 1].end : b.start].strip()
+        ):
+            out.append(out[-1])
+        else:
+            out.append(i)
+    return out
+
+
 def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
     out: list[_Sentence] = []
     headings: dict[int | None, str] = {}
@@ -134,15 +258,24 @@ def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
     # Units joined from a list's lead-in and one item ("parts") are left out: the lead-in
     # is read as context of each item below instead.
     units = [part for u in analysis.sentences if not getattr(u, "parts", ()) for part in _lines(analysis, u)]
+    units = _join_short_lines(analysis, units)
     units = _join_wrapped_rows(analysis, units)
     units = [s for u in units for s in _row_sentences(analysis, u)]
-    before: list[tuple[int | None, int | None, str]] = []  # (section, block, folded text) read so far
+    units = _join_continued_rows(analysis, units)
+    before: list[tuple[int | None, int | None, str]] = []  # (section, paragraph, folded text) read so far
+    near: list[str] = []  # the sentences read since the last title
+    para = _paragraphs(analysis)
     for u in units:
         fs, fe = analysis.folded_span(u.start, u.end)
         # one line for the patterns; same length, so offsets stay valid
         text = analysis.folded.text[fs:fe].replace("\n", " ")
         if not text.strip():
             continue
+        near_text = " ".join(near[-PREV_SENTENCES:])
+        if u.block is not None and blocks[u.block].kind == "heading" and text.rstrip()[-1:] not in ".;:":
+            near = [text]  # a title starts a new part
+        else:
+            near.append(text)
         if u.section not in headings:
             headings[u.section] = analysis.heading_text(u.section).replace("\n", " ")
         # a lead-in introduces the first line of a list item, not text glued after it
@@ -150,9 +283,12 @@ def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
         lead = _lead_in(analysis, u) if first_line else ""
         # the sentences before in the same paragraph ("Über Änderungen informiert ..." after
         # "... setzt Subunternehmer ein")
-        prev = " ".join(t for sec, blk, t in before[-PREV_SENTENCES:] if sec == u.section and blk == u.block)
-        before.append((u.section, u.block, text))
-        ctx = Context(text=text, heading=headings[u.section], lead=lead, prev=prev, parties=parties)
+        group = para[u.block] if u.block is not None else None
+        prev = " ".join(t for sec, grp, t in before[-PREV_SENTENCES:] if sec == u.section and grp == group)
+        before.append((u.section, group, text))
+        ctx = Context(
+            text=text, heading=headings[u.section], lead=lead, prev=prev, parties=parties, near=near_text
+        )
         out.append(_Sentence(u, text, fs, ctx))
     return out
 
@@ -197,10 +333,12 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
     vague_candidates: dict[str, tuple[float, int, _Sentence, list]] = {}
     prev: tuple[_Sentence, list[Duration], list[Duration]] | None = None
     deletion_denied = False  # the contract says nothing is to be deleted or returned at its end
+    deletion_deferred = False  # its end-of-contract deletion is set out elsewhere ("siehe Anlage 4")
     for order, s in enumerate(_sentences(analysis, parties)):
         deletion_denied = deletion_denied or any(
             c.pattern.search(s.text) for c in book.kinds["deletion"].denied
         )
+        deletion_deferred = deletion_deferred or _deferred_end_deletion(s.text, book)
         numeric_kinds: set[str] = set()
         durations = find_durations(s.text)
         classified: list[Duration] = []
@@ -263,7 +401,9 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
             if best is None or score > best[0]:
                 vague_candidates[kind] = (score, order, s, words)
     deadlines = _drop_export_windows(deadlines, doc.text)
-    deadlines = _prefer_end_anchored(deadlines, tiers, "deletion" in vague_candidates or deletion_denied)
+    deadlines = _prefer_end_anchored(
+        deadlines, tiers, "deletion" in vague_candidates or deletion_denied or deletion_deferred
+    )
     numeric = {d.kind for d in deadlines}
     for kind, (_score, _order, s, words) in vague_candidates.items():
         if kind in numeric:
@@ -287,6 +427,18 @@ def find_deadlines(analysis: Analysis, book: CueBook | None = None) -> list[Dead
         )
     deadlines.sort(key=lambda x: (x.evidence.start if x.evidence else -1, x.kind))
     return deadlines
+
+
+def _deferred_end_deletion(text: str, book: CueBook) -> bool:
+    """A deletion at the contract's end whose period the contract states elsewhere ("Rückgabe /
+    Löschung nach Vertragsende: siehe Anlage 4"): a deletion duty at the end exists, so periods
+    tied to other events (a portal's routine deletion) are not its deadline."""
+    if not any(c.pattern.search(text) for c in book.deferred):
+        return False
+    cues = book.kinds["deletion"]
+    return any(c.pattern.search(text) for c in cues.duty) and any(
+        c.pattern.search(text) for c in cues.duty_context
+    )
 
 
 WINDOW = 400  # characters on each side of a number that can say what it is

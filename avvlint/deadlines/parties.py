@@ -56,6 +56,8 @@ _ACTS = (
     # the duty named first and put on the controller at the end: "Die Meldung an die Aufsichts-
     # behörde ... obliegen allein dem Verantwortlichen", "... liegt beim Kunden", "... ist Sache des AG"
     r"|\b(?:obliegt|obliegen) (?:allein |ausschliesslich |nur )?(?:dem|der|den) {c}"
+    # "Meldepflichten bei Datenpannen treffen ausschließlich den Auftraggeber"
+    r"|\b(?:trifft|treffen) (?:allein |ausschliesslich |nur )?(?:den|die|das) {c}"
     r"|\b(?:liegt|liegen|verbleibt|verbleiben) (?:allein |ausschliesslich |nur )?"
     r"(?:beim|bei dem|bei der|bei den) {c}"
     r"|\b(?:ist|sind|bleibt|bleiben) (?:allein |ausschliesslich |nur )?sache (?:des|der) {c}"
@@ -70,7 +72,9 @@ _ACTS = (
     r"(?:verantwortlich|zustaendig|responsible|liable)\b"
     # passive with the controller as agent: "... werden vom Auftraggeber beantwortet"
     r"|\b(?:vom|von (?:dem|der)|durch (?:den|die)|by(?: the)?)\s+{c}\s+(?:[\w.()-]+\s+){{0,8}}?"
-    r"(?:beantwortet|bearbeitet|gemeldet|angezeigt|mitgeteilt|answered|responded to|notified|reported)\b"
+    r"(?:beantwortet|bearbeitet|gemeldet|angezeigt|mitgeteilt|answered|responded to|notified|reported"
+    # "... sind vom Auftraggeber innerhalb von 7 Tagen anzuzeigen"
+    r"|anzuzeigen|zu melden|mitzuteilen|zu beantworten|zu bearbeiten)\b"
 )
 
 
