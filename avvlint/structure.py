@@ -19,7 +19,7 @@ _WS = r"[ \t\u00a0]*"
 _PARA_SIGN = re.compile(rf"^{_WS}(?:#+\s*)?\**§{_WS}(\d+[a-z]?)\b\.?\**[ \t:.\-–—]*(.*)$")
 _ARTICLE = re.compile(
     rf"^{_WS}(?:#+\s*)?\**(?:Art\.|Artikel|Article|Ziffer|Ziff\.|Abschnitt|Teil|Kapitel|Section|Clause)"
-    rf"{_WS}(\d+(?:\.\d+)*|[IVX]+)\b\.?\**[ \t:.\-–—]*(.*)$",
+    rf"{_WS}(\d+(?:\.\d+)*|[IVX]+|[A-H](?=[ \t:.\-–—]))\b\.?\**[ \t:.\-–—]*(.*)$",
     re.IGNORECASE,
 )
 _ANNEX = re.compile(
@@ -37,7 +37,14 @@ _LETTER_DECIMAL = re.compile(
     rf"^{_WS}(?:#+\s*)?\**([A-H])\.(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\.?\**[ \t]+(.*)$"
 )
 # "Nr. 5  Kreis der Betroffenen" in a Leistungsschein or an annex
-_NUMBER_WORD = re.compile(rf"^{_WS}\**(?:Nr\.|Nummer|No\.)[ \t]*(\d{{1,2}}[a-z]?)\.?\**[ \t]+(.*)$")
+_NUMBER_WORD = re.compile(
+    rf"^{_WS}\**(?:Nr\.|Nummer|No\.)[ \t]*(\d{{1,2}}[a-z]?)\.?\**[ \t:.\-–—]+(.*)$", re.IGNORECASE
+)
+# "II. RECHTE UND PFLICHTEN DES VERANTWORTLICHEN": a Roman part number
+_ROMAN = re.compile(rf"^{_WS}(?:#+\s*)?\**([IVX]{{1,6}})\.\**[ \t]+(.*)$")
+_ROMAN_LABEL = re.compile(r"^[IVX]+\.$")
+# "8) Kontrolle" as a heading of a short plain-text AVV (checked against list runs below)
+_PAREN_NUM = re.compile(rf"^{_WS}\**(\d{{1,2}})\)\**[ \t]+(.*)$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _PARAGRAPH_LABEL = re.compile(r"^[ \t]*(?:[-–•·*][ \t]+)?\**\((\d{1,2}[a-z]?)\)\**")
 _SENTENCE_END = re.compile(r"[.;,]\**$")
@@ -72,6 +79,15 @@ _DANGLING = (
     "diesem diesen jede jeder jedes alle aller"
 )
 _DANGLING_WORDS = frozenset(_DANGLING.split())
+# "Kategorien betroffener Personen: Mitglieder und …" is a filled-in label
+_LABEL_WITH_CONTENT = re.compile(r"\w:\s+\w")
+_VERB_WORDS = (
+    "ist sind wird werden hat haben kann koennen können darf duerfen dürfen muss muessen müssen soll "
+    "sollen gilt gelten erfolgt erfolgen verarbeitet verpflichtet stellt trifft informiert unterstützt "
+    "unterstuetzt betreibt erbringt bleibt bleiben endet beginnt läuft laeuft umfasst ergibt richtet "
+    "obliegt genehmigt meldet löscht loescht gibt"
+)
+_FINITE_VERBS = frozenset(_VERB_WORDS.split())
 _INNER_SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.;]\s+[A-ZÄÖÜ]")
 
 
@@ -84,8 +100,10 @@ def _title_like(title: str) -> bool:
     words = title.split()
     if len(words) >= 3 and words[-1].lower() in _DANGLING_WORDS:
         return False
-    if _INNER_SENTENCE_END.search(title):
+    if _INNER_SENTENCE_END.search(title) or _LABEL_WITH_CONTENT.search(title):
         return False
+    if not title.rstrip().endswith("?") and any(w in _FINITE_VERBS for w in words[1:]):
+        return False  # "Dieser Vertrag gilt ab Unterzeichnung …" is a sentence, not a title
     # "1. Hostinger International Ltd." names a sub-processor; the period is the name's.
     return not _SENTENCE_END.search(title.rstrip()) or bool(_NAME_ABBREVIATION.search(title.rstrip()))
 
@@ -164,12 +182,22 @@ def _candidate(text: str, block_index: int, hint_level: int | None) -> _Candidat
         # under the part's own heading ("Teil A"): one level deeper than its numbers say
         label = f"{m.group(1)}.{m.group(2)}"
         title = title if _title_like(title) else ""
-        return _Candidate(block_index, label, title, 1 + len(parts), "md", parts)
+        return _Candidate(block_index, label, title, 1 + len(parts), "ldec", parts)
     m = _NUMBER_WORD.match(first)
     if m:
         title = _clean_title(m.group(2))
         if title and title[0].isupper() and _title_like(title):
             return _Candidate(block_index, f"Nr. {m.group(1)}", title, 1, "nr", _number_tuple(m.group(1)))
+    m = _ROMAN.match(first)
+    if m and "\n" not in line:
+        title = _clean_title(m.group(2))
+        if title and title[0].isupper() and _title_like(title) and not title.endswith(":"):
+            return _Candidate(block_index, f"{m.group(1)}.", title, 1, "roman")
+    m = _PAREN_NUM.match(first)
+    if m and "\n" not in line and len(line) <= 70:
+        title = _clean_title(m.group(2))
+        if title and title[0].isupper() and _title_like(title) and not title.endswith(":"):
+            return _Candidate(block_index, f"{m.group(1)})", title, 1, "paren", _number_tuple(m.group(1)))
     if md:
         return _Candidate(block_index, "", _clean_title(md.group(2)), len(md.group(1)), "md")
     if hint_level is not None:
@@ -183,7 +211,7 @@ def _is_list_run(cands: list[_Candidate], blocks: list[Block]) -> set[int]:
     # A "§", "Art." or annex heading starts a new run: "1." after "Anhang" is a fresh heading.
     runs: list[list[_Candidate]] = [[]]
     for c in cands:
-        if c.scheme in {"para", "art", "annex", "pre"}:
+        if c.scheme in {"para", "art", "annex", "pre", "roman"}:
             runs.append([])
         elif c.scheme == "dec" and len(c.number) == 1:
             runs[-1].append(c)
@@ -195,6 +223,18 @@ def _is_list_run(cands: list[_Candidate], blocks: list[Block]) -> set[int]:
                 # restart at 1 inside the same run: a list
                 out.add(b.block)
     return out
+
+
+def _paren_lists(cands: list[_Candidate]) -> set[int]:
+    """ "1) Stammdaten" / "2) Kontaktdaten" on consecutive lines are a list; "N)" lines count
+    as headings only as a series 1, 2, 3 … with text between each two of them."""
+    paren = [c for c in cands if c.scheme == "paren"]
+    if len(paren) < 3:
+        return {c.block for c in paren}
+    pairs = list(itertools.pairwise(paren))
+    series_ok = all(b.number and a.number and b.number[0] == a.number[0] + 1 for a, b in pairs)
+    spaced = all(b.block - a.block >= 2 for a, b in pairs)
+    return set() if series_ok and spaced and paren[0].number == (1,) else {c.block for c in paren}
 
 
 _NUMBERED_LABEL_LINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+[^\n]{3,80}:\**[ \t]*$")
@@ -287,7 +327,7 @@ def build_structure(doc: Document) -> Document:
         c = _candidate(text[b.start : b.end], i, b.heading_level)
         if c is not None:
             raw.append(c)
-    listy = _is_list_run(raw, blocks) | _auto_numbered_labels(text, blocks, raw)
+    listy = _is_list_run(raw, blocks) | _auto_numbered_labels(text, blocks, raw) | _paren_lists(raw)
     cands = {c.block: c for c in raw if c.block not in listy}
     _bare_label_merges(text, blocks, cands)
     if doc.format == "txt":
@@ -306,7 +346,8 @@ def build_structure(doc: Document) -> Document:
         if i + 1 in pending_title_blocks:
             head_end = blocks[i + 1].end
             new_blocks[i + 1] = replace(blocks[i + 1], kind="heading")
-        new_blocks[i] = replace(b, kind="heading") if c.title or c.scheme != "dec" or len(c.number) < 2 else b
+        numbered_clause = c.scheme == "ldec" or (c.scheme == "dec" and len(c.number) >= 2)
+        new_blocks[i] = replace(b, kind="heading") if c.title or not numbered_clause else b
         level = c.level
         if c.scheme in {"dec", "nr"} and stack:
             # Plain numbers under a "§"/"Art." heading or inside an annex nest one level deeper.
@@ -314,6 +355,7 @@ def build_structure(doc: Document) -> Document:
                 sections[j]
                 for _, j in stack
                 if sections[j].label.startswith(("§", "Art.", "Anlage", "Anhang", "Annex", "Appendix"))
+                or _ROMAN_LABEL.match(sections[j].label)
             ]
             if outer:
                 level += 1  # "1" under "Anhang" is level 2, its "1.1" level 3

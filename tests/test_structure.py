@@ -65,7 +65,8 @@ def test_colon_line_introduces_a_list_not_a_heading() -> None:
     ("line", "label"),
     [("§ 7 Löschung", "§ 7"), ("Art. 3 Pflichten", "Art. 3"), ("Artikel 3 Pflichten", "Art. 3"),
      ("7.1 Organisatorische Maßnahmen", "7.1"), ("Anlage 2 – TOM", "Anlage 2"), ("Präambel", "Präambel"),
-     ("A.4 Kreis der Betroffenen", "A.4"), ("B.2.1 Weisungen", "B.2.1")],
+     ("A.4 Kreis der Betroffenen", "A.4"), ("B.2.1 Weisungen", "B.2.1"), ("II. PFLICHTEN DES AUFTRAGNEHMERS", "II."),
+     ("NR. 4 – UNTERAUFTRAGSVERARBEITER", "Nr. 4"), ("Abschnitt B – Rechte und Pflichten", "Abschnitt B")],
 )  # fmt: skip
 def test_heading_label_forms(line: str, label: str) -> None:
     doc = extract_bytes(f"{line}\n\n(1) Erster Absatz des Vertrags.\n\n(2) Zweiter Absatz.\n".encode(), "x")
@@ -114,3 +115,36 @@ def test_first_line_of_a_wrapped_sentence_is_no_title(first_line: str) -> None:
     text = f"§ 1 Gegenstand\n\n{first_line}\n    Wahl alle Daten heraus und löscht sie danach.\n"
     doc = extract_bytes(text.encode(), "x")
     assert doc.sections[1].title == ""
+
+
+def test_paren_numbered_headings_of_a_short_avv() -> None:
+    text = (
+        "1) Worum geht es?\n\nDer Auftragnehmer wartet für den Auftraggeber die Videoanlage und das Zutrittssystem.\n\n"
+        "2) Welche Daten?\n\nVideobilder und Zutrittsprotokolle der Gäste und Mitarbeiter des Hotels.\n\n"
+        "3) Kontrolle\n\nDer Auftraggeber darf sich die Arbeit vor Ort ansehen.\n"
+    )
+    doc = extract_bytes(text.encode(), "x.txt")
+    assert [(s.label, s.title) for s in doc.sections] == [
+        ("1)", "Worum geht es?"),
+        ("2)", "Welche Daten?"),
+        ("3)", "Kontrolle"),
+    ]
+
+
+def test_paren_numbered_list_items_stay_list_items() -> None:
+    text = "Datenarten:\n1) Stammdaten\n2) Kontaktdaten\n3) Vertragsdaten\n"
+    doc = extract_bytes(text.encode(), "x.txt")
+    assert doc.sections == []
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "6. Dieser Vertrag gilt ab Unterzeichnung fuer die gesamte Laufzeit des Softwarevertrags",
+        "A.5  Betroffene Personen: Versicherte der Kasse und deren Angehörige, gesetzliche",
+    ],
+)
+def test_clause_first_lines_are_no_titles(first_line: str) -> None:
+    text = f"I. GRUNDLAGEN\n\n{first_line}\n   Betreuer und Ärzte.\n"
+    doc = extract_bytes(text.encode(), "x.txt")
+    assert all(s.title == "" for s in doc.sections[1:])
