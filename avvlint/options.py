@@ -27,6 +27,7 @@ _INSTRUCTION = re.compile(
     r"\b(?:bitte|eintragen|einzutragen|einfuegen|einzufuegen|ausfuellen|auszufuellen|angeben|anzugeben"
     r"|ergaenzen|zu ergaenzen|beschreiben|zu beschreiben|auflisten|aufzulisten|benennen|zu benennen"
     r"|nachgereicht|nachzureichen|nachgeliefert|nachzuliefern|folgt|folgen|wird erstellt|in vorbereitung"
+    r"|ergaenzt|eingetragen|nachgetragen|festgelegt werden|vervollstaendigt"
     r"|insert|specify|describe|enter|fill in|to be completed|to be provided|tbd|to follow)\b"
 )
 

@@ -616,3 +616,56 @@ def test_measures_defined_only_in_a_blank_annex_are_not_stated() -> None:
         "Zutrittskontrolle:        ...", "Zutrittskontrolle: Chipkarten, Alarmanlage, Besucherbuch am Empfang"
     )
     assert _status(filled, "a28.3.c.security") == "met"
+
+
+@pytest.mark.parametrize(
+    ("clause", "req"),
+    [
+        ("§ 10 Vertragsende\nNach Vertragsende bemüht sich der Dienstleister, die Daten in der Regel innerhalb von drei "
+         "Monaten zu löschen oder dem Mandanten auf Wunsch zurückzugeben.", "a28.3.g.delete_or_return"),
+        ("§ 6 Sicherheit\nDer Dienstleister ist bestrebt, angemessene technische und organisatorische Maßnahmen zu "
+         "treffen.", "a28.3.c.security"),
+    ],
+)  # fmt: skip
+def test_best_efforts_bind_to_nothing(clause: str, req: str) -> None:
+    assert _status(clause + "\n", req) == "missing"
+    binding = clause.replace(
+        "bemüht sich der Dienstleister, die Daten", "hat der Dienstleister die Daten"
+    ).replace("ist bestrebt, angemessene", "hat angemessene")
+    assert _status(binding + "\n", req) == "met"
+
+
+def test_defined_term_between_dashes_names_the_controller() -> None:
+    from avvlint.engine.roles import detect_party_names
+
+    text = (
+        "Rheintal Handelsbank eG\n– „Bank“ oder „Verantwortlicher“ –\n\nZahlwerk GmbH\n– „Dienstleister“ –\n\n"
+        "Die Bank erteilt Weisungen. Der Dienstleister unterstützt die Bank. Die Bank prüft.\n"
+    )
+    assert detect_party_names(text)[1] == ["Bank"]
+
+
+@pytest.mark.parametrize(
+    ("text", "req", "expected"),
+    [
+        ("§ 5 Unterauftragnehmer\nÜber beabsichtigte Änderungen informiert der Auftragnehmer den Auftraggeber zwei "
+         "Wochen im Voraus; der Auftraggeber kann innerhalb einer Woche nach Zugang widersprechen, dann unterbleibt "
+         "die Änderung.", "a28.3.d.objection", "met"),
+        ("§ 12 Schlussbestimmungen\n(1) Der Anbieter kann diese AGB mit einer Ankündigungsfrist von sechs Wochen "
+         "ändern. Widerspricht der Kunde nicht innerhalb dieser Frist, gelten die Änderungen als genehmigt.",
+         "a28.3.d.objection", "missing"),
+        ("§ 9 Unterauftragsverarbeiter\nDie Liste der Unterauftragsverarbeiter ist online abrufbar. Änderungen werden "
+         "dort veröffentlicht; eine gesonderte Mitteilung an den Kunden erfolgt nicht.", "a28.3.d.change_notice",
+         "missing"),
+        ("§ 2 Laufzeit\nDer Vertrag wird für die Schuljahre 2025/26 bis 2027/28 geschlossen und endet am\n31.07.2028.",
+         "a28.3.duration", "met"),
+        ("§ 9 Datenschutz\n(3) Art der Daten: Namen, Anschriften, Korrespondenz. Betroffene Personen: Kunden, "
+         "Interessenten und Lieferanten.", "a28.3.data_subjects", "met"),
+        ("§ 2 Daten\nDie Kategorien betroffener Personen ergeben sich aus den Eingaben des Auftraggebers im "
+         "Kundenportal.", "a28.3.data_subjects", "missing"),
+        ("§ 1\nGegenstand des Auftrags\tSiehe Anlage 1 (Leistungsbeschreibung).\n\nAnlage 1 – Leistungsbeschreibung\n\n"
+         "[Wird bei Auftragserteilung ergänzt.]", "a28.3.subject", "missing"),
+    ],
+)  # fmt: skip
+def test_seventh_set_causes(text: str, req: str, expected: str) -> None:
+    assert _status(text + "\n", req) == expected

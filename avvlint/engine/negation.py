@@ -14,7 +14,9 @@ import re
 
 _CUE = re.compile(
     r"(?<![\w])(nicht|kein(?:e|en|em|er|es)?|keinerlei|niemals|weder|ausgeschlossen|entfaellt|entfallen"
-    r"|unterbleibt|unterbleiben|abbedungen|wegbedungen|verzichtet|not|no|never|excluded|waived)(?![\w])"
+    r"|unterbleibt|unterbleiben|abbedungen|wegbedungen|verzichtet|not|no|never|excluded|waived"
+    # best efforts bind to nothing: "bemüht sich, … zu löschen", "will endeavour to"
+    r"|bemueht|bemuehen|bemuehe|bestrebt|(?:wird|werden)\s+versuchen|endeavou?rs?)(?![\w])"
 )
 # Constructions in which a cue does not negate the duty.
 _NEUTRAL_AFTER = re.compile(
@@ -24,6 +26,8 @@ _NEUTRAL_AFTER = re.compile(
     r"|later\s+than|more\s+than|more\s+often|more\s+frequently|only|less\s+than|less\s+protective|less\s+stringent|unreasonably|undue"
     r"|without|weniger|geringer\w*)\b"
 )
+# a consequence after the matched words: "…, dann unterbleibt die Änderung"
+_CONSEQUENCE = re.compile(r"[,;]\s*(?:dann|so|andernfalls|in\s+diesem\s+fall(?:e)?)\s+(?:\S+\s+){0,2}$")
 _CONDITION_BEFORE = re.compile(
     r"(?:sofern|soweit|falls|wenn|solange|es\s+sei\s+denn|ausser|unless|if)(?:\s+\S+){0,3}\s*$"
 )
@@ -46,7 +50,8 @@ _VERB_FIRST = re.compile(
 # "Eine weitergehende Unterstützung … schuldet der Auftragnehmer nicht;"
 _STRONG = re.compile(
     r"(?<![\w])(?:nicht(?=\s*(?:[;.!]|$))|nicht\s+statt(?:finden|findet)?|(?:findet|finden)\s+keine|nicht\s+(?:vorgesehen|geschuldet|gestattet|zulaessig|erlaubt|permitted|allowed)"
-    r"|(?:ist|sind)\s+ausgeschlossen|are\s+excluded|is\s+excluded|shall\s+not\s+be\s+(?:permitted|allowed|conducted))(?![\w])"
+    r"|(?:ist|sind)\s+ausgeschlossen|are\s+excluded|is\s+excluded|shall\s+not\s+be\s+(?:permitted|allowed|conducted)"
+    r"|bemueht\s+sich|bemuehen\s+sich|ist\s+bestrebt|sind\s+bestrebt|(?:will|shall)\s+endeavou?r)(?![\w])"
 )
 _MAX_REACH = 240  # characters around a cue that decide whether it negates (a long clause)
 _DOUBLE_NEGATIVE = re.compile(r"^(?:\s+\S+){0,10}?\s+(?:ohne|without)\b")
@@ -100,6 +105,8 @@ def negation_cues(
         before = text[max(0, c0 - _MAX_REACH) : c0]
         if _CONDITION_BEFORE.search(before[-40:]) or _VERB_FIRST.match(before):
             continue
+        if c0 > last and _CONSEQUENCE.search(before[-40:]):
+            continue  # "… kann widersprechen, dann unterbleibt die Änderung": what the right does
         if _CONDITION_SEGMENT.search(before):
             continue
         found.append((s0 + c0, s0 + c1))

@@ -122,8 +122,10 @@ _TERM = rf"[{_Q_OPEN}]+([^{_Q_OPEN}{_Q_CLOSE}\n()]{{2,40}}?)[{_Q_CLOSE}]+"
 _DEFINED = re.compile(
     rf"(?:nachfolgend|nachstehend|im\s+folgenden|hiernach|hereinafter|kurz|im\s+weiteren)[\s:,]*"
     rf"(?:auch\s+)?(?:als\s+|der\s+|die\s+|das\s+|the\s+)?{_TERM}"
-    rf"|\(\s*{_TERM}",
-    re.IGNORECASE,
+    rf"|\(\s*{_TERM}"
+    # a defined term on its own line between dashes: "– „Bank“ oder „Verantwortlicher“ –"
+    rf"|^[ \t]*[–—-][ \t]*{_TERM}",
+    re.IGNORECASE | re.MULTILINE,
 )
 _MORE_TERMS = re.compile(rf"\s*(?:oder|or|bzw\.?|und|and|/|,)\s*(?:the\s+)?{_TERM}", re.IGNORECASE)
 _NOT_PARTIES = {
