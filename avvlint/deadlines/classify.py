@@ -343,6 +343,11 @@ def classify_duration(d: Duration, ctx: Context, book: CueBook | None = None) ->
     return [best]
 
 
+# A comma before the second half of "nicht ..., sondern ..." keeps the subject: "Backups werden
+# nicht einzeln gelöscht, sondern nach 90 Tagen überschrieben"; so does "..., but are ...".
+_SAME_SUBJECT = re.compile(r",\s*(?=sondern\b|but (?:are|is|will|shall|get|must)\b)")
+
+
 def _deletion_kinds(
     d: Duration, ctx: Context, book: CueBook, scores: dict[str, float], none: float
 ) -> list[str]:
@@ -369,6 +374,7 @@ def _deletion_kinds(
         if insertion is not None and m.end() <= insertion:
             hi = insertion  # "Backups werden, spätestens 90 Tage nach Vertragsende, gelöscht"
         between = _RELATIVE.sub(" ", text[lo:hi]) if m.end() <= d.start else text[lo:hi]
+        between = _SAME_SUBJECT.sub(" ", between)
         inclusion = _INCLUSION.search(text[max(seg_start, m.start() - 60) : m.start()])
         if "," not in between:
             own.append(m)
