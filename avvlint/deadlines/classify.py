@@ -343,6 +343,11 @@ def classify_duration(d: Duration, ctx: Context, book: CueBook | None = None) ->
     return [best]
 
 
+# A comma before the second half of "nicht ..., sondern ..." keeps the subject: "Backups werden
+# nicht einzeln gelöscht, sondern nach 90 Tagen überschrieben"; so does "..., but are ...".
+_SAME_SUBJECT = re.compile(r",\s*(?=sondern\b|but (?:are|is|will|shall|get|must)\b)")
+
+
 def _deletion_kinds(
     d: Duration, ctx: Context, book: CueBook, scores: dict[str, float], none: float
 ) -> list[str]:
@@ -369,6 +374,7 @@ def _deletion_kinds(
         if insertion is not None and m.end() <= insertion:
             hi = insertion  # "Backups werden, spätestens 90 Tage nach Vertragsende, gelöscht"
         between = _RELATIVE.sub(" ", text[lo:hi]) if m.end() <= d.start else text[lo:hi]
+        between = _SAME_SUBJECT.sub(" ", between)
         inclusion = _INCLUSION.search(text[max(seg_start, m.start() - 60) : m.start()])
         if "," not in between:
             own.append(m)
@@ -680,11 +686,20 @@ _CONTROLLER = re.compile(
     r"auftraggeber|verantwortliche|kunde|\bag\b|controller|customer|client|auftraggeberin|mandant"
     r"|\b(dir|dich|euch|ihnen)\b"  # a contract that addresses the controller: "melde ich mich bei dir"
 )
+# the sector regulators by name: BaFin, Bundesbank, EZB/ECB, BSI (not its IT-Grundschutz), FINMA,
+# FMA, EBA, CSSF, FCA
+_REGULATORS = (
+    r"|\b(bafin|bundesanstalt fuer finanzdienstleistungsaufsicht|bundesbank|ezb|ecb|europaeische zentralbank"
+    r"|european central bank|(?:an das|dem|beim|vom) bsi|bundesamt fuer sicherheit in der informationstechnik"
+    r"|finma|fma"
+    r"|finanzmarktaufsicht|eba|eiopa|esma|cssf|fca|\w+aufsicht)\b"
+)
 _AUTHORITY = re.compile(
-    r"aufsichtsbehoerde|supervisory authorit|an die behoerde|datenschutzbehoerde|datenschutzaufsicht"
+    r"(?:aufsichtsbehoerde|supervisory authorit|an die behoerde|datenschutzbehoerde|datenschutzaufsicht"
     r"|(landes|bundes)(datenschutz)?beauftragte|data protection authorit|competent authorit"
     # the authorities by their short names (Swiss EDÖB, German BfDI/LfDI/BayLDA, UK ICO, French CNIL)
-    r"|\b(edoeb|bfdi|lfdi|ldi|blfd|baylda|hbdi|ico|cnil)\b"
+    r"|\b(edoeb|bfdi|lfdi|ldi|blfd|baylda|hbdi|ico|cnil)\b" + _REGULATORS + r")"
+    # sector regulators a controller reports incidents to (banking, IT security, insurance)
 )
 
 
@@ -723,12 +738,26 @@ def _controller_is_subject(text: str, parties: Parties | None) -> bool:
     if _CONTROLLER_SUBJECT.search(text):
         return True
     controller = (parties or GENERIC).controller
+    if _duties_of_pattern(controller).search(text):
+        return True
     if _starts_with_pattern(controller).match(text):
         return True
     return bool(re.search(controller, "du")) and bool(_DU.search(text))
 
 
 _DU = re.compile(r"\bdu\b")
+
+
+@lru_cache(maxsize=64)
+def _duties_of_pattern(controller: str) -> re.Pattern[str]:
+    # the controller's own reporting duties named as its: "die Meldepflichten der Bank gegenüber der
+    # BaFin", "Anzeigepflichten des Verantwortlichen", "the Customer's own reporting obligations"
+    return re.compile(
+        r"\b(?:melde|anzeige|mitteilungs|benachrichtigungs|berichts|informations)pflicht\w* "
+        r"(?:des|der) (?:\w+ )?" + controller + r"(?![\w-])"
+        r"|" + controller + r"(?:'s|s')? (?:own )?(?:\w+ )?(?:reporting|notification|notice) "
+        r"(?:obligation|dut)"
+    )
 
 
 @lru_cache(maxsize=64)

@@ -184,6 +184,11 @@ def _unit_of(word: str) -> Unit | None:
     return None
 
 
+def unit_of(word: str) -> Unit | None:
+    """The unit a folded word names ("werktagen" -> working days), or ``None``."""
+    return _unit_of(word)
+
+
 def _adjective_unit(word: str) -> tuple[str, Unit] | None:
     """``"vierwoechige"`` -> ("vier", "weeks"); ``"taegige"`` -> ("", "days")."""
     for stem, unit in _ADJ_STEMS:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..analysis import Analysis, Unit
+from ..fold import fold_str
 from ..nlp.sentences import split_sentences
 from ..report import Deadline
 from .classify import (
@@ -18,7 +19,7 @@ from .classify import (
     vague_duties,
 )
 from .cues import CueBook, default_cue_book, with_parties
-from .durations import Duration, find_durations
+from .durations import Duration, find_durations, unit_of
 from .parties import Parties, parties_of
 
 EVIDENCE_MAX = 260  # characters of a clause quoted as evidence
@@ -114,7 +115,21 @@ def _open_line(line: str, after: str) -> bool:
         or (bool(words) and words[-1].lower() in _RUNS_ON)
         or nxt.islower()
         or (nxt.isdigit() and not _LIST_START.match(after))
+        or _splits_duration(words, after)
     )
+
+
+_FIRST_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+
+
+def _splits_duration(words: list[str], after: str) -> bool:
+    """The line breaks a period between its number and its unit: "... mit einer Frist von zehn" /
+    "Werktagen anzukündigen.", "... binnen zwölf (12)" / "Stunden"."""
+    m = _FIRST_WORD.match(after)
+    if m is None or not words or unit_of(fold_str(m.group(1))) is None:
+        return False
+    tail = fold_str(" ".join(words[-3:]))
+    return any(d.start < len(tail) < d.end for d in find_durations(f"{tail} {fold_str(m.group(1))}"))
 
 
 def _join_short_lines(analysis: Analysis, units: list[Unit]) -> list[Unit]:
