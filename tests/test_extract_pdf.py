@@ -99,3 +99,34 @@ def test_to_dict_lists_blocks_with_locations() -> None:
     row = next(b for b in blocks if b["kind"] == "table_row")
     assert row["cells"] and all(c["text"] == doc.text[c["start"] : c["end"]] for c in row["cells"])
     assert all({"kind", "start", "end", "page", "line", "section", "text"} <= b.keys() for b in blocks)
+
+
+def test_section_number_after_a_short_list_item_starts_a_heading(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "list_then_heading.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    y = 780.0
+    body = (
+        "Die Auftragnehmerin verarbeitet personenbezogene Daten im Auftrag der Auftraggeberin und",
+        "ausschließlich auf deren dokumentierte Weisung; die Einzelheiten regeln die folgenden Teile",
+        "dieses Vertrags, die Anlagen und die Leistungsbeschreibung des kommunalen IT-Dienstleisters.",
+    )
+    for line in (
+        *body,
+        "A.3 Art der Daten",
+        "– Meldedaten und Anschriften",
+        "– Protokolldaten der Sachbearbeitung",
+        "A.4 Kreis der Betroffenen",
+        "Einwohnerinnen und Einwohner sowie Beschäftigte der Auftraggeberin.",
+    ):
+        c.drawString(72, y, line)
+        y -= 12
+    c.save()
+    doc = extract_path(path)
+    texts = [doc.text[b.start : b.end] for b in doc.blocks]
+    assert "– Protokolldaten der Sachbearbeitung" in texts
+    assert any(t.startswith("A.4 Kreis der Betroffenen") for t in texts)
+    assert [s.label for s in doc.sections if s.label] == ["A.3", "A.4"]

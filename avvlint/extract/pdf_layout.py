@@ -246,6 +246,12 @@ def _metrics(pages: list[PageLayout]) -> _Metrics:
     return _Metrics(body, pitch, right_edge)
 
 
+# a section number opening a line; "§ 5" and "Art. 32" also open wrapped lines ("gemäß\n§ 5")
+_SECTION_NUMBER = re.compile(
+    r"^(?:[A-H]\.\d{1,2}(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})+|[IVX]{1,5}\.)\s+[A-ZÄÖÜ]"
+)
+
+
 def _starts_item(text: str) -> bool:
     return bool(_LIST_MARKER.match(text))
 
@@ -280,6 +286,8 @@ def _breaks(prev: Line, cur: Line, block: list[Line], m: _Metrics, width: float)
         return True  # back out of a hanging indent
     edge = m.edge(prev, width)
     short = prev.x1 < edge - max(0.12 * (edge - first.x0), 2.5 * size)
+    if (short or prev.text.endswith(_SENTENCE_END)) and _SECTION_NUMBER.match(cur.text):
+        return True  # "A.4 Kreis der Betroffenen" after a short list item or a full stop
     return short and prev.text.endswith(_SENTENCE_END)
 
 
