@@ -246,9 +246,10 @@ def _metrics(pages: list[PageLayout]) -> _Metrics:
     return _Metrics(body, pitch, right_edge)
 
 
-# a section number opening a line; "§ 5" and "Art. 32" also open wrapped lines ("gemäß\n§ 5")
+# a section number opening a line ("Art. 32" is left out: it often opens a wrapped line)
 _SECTION_NUMBER = re.compile(
-    r"^(?:[A-H]\.\d{1,2}(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})+|[IVX]{1,5}\.)\s+[A-ZÄÖÜ]"
+    r"^(?:[A-H]\.\d{1,2}(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})+|[IVX]{1,5}\.|§\s*\d{1,3}[a-z]?|Nr\.\s*\d{1,2}"
+    r"|(?:Anlage|Anhang)\s+\d{1,2})\s+[A-ZÄÖÜ–-]"
 )
 
 
