@@ -43,6 +43,11 @@ _NUMBER_WORD = re.compile(
 # "II. RECHTE UND PFLICHTEN DES VERANTWORTLICHEN": a Roman part number
 _ROMAN = re.compile(rf"^{_WS}(?:#+\s*)?\**([IVX]{{1,6}})\.\**[ \t]+(.*)$")
 _ROMAN_LABEL = re.compile(r"^[IVX]+\.$")
+_LETTER_LABEL = re.compile(r"^[A-H]\.$")
+# "A. RAHMEN", "B. STEUERUNG DER VERARBEITUNG": part letters (checked as a series below)
+_PART_LETTER = re.compile(rf"^{_WS}\**([A-H])\.\**[ \t]+(.*)$")
+# "Regelung: Gegenstand der Verarbeitung" over its indented text: a form's field heading
+_FIELD_HEADING = re.compile(rf"^{_WS}(?:Regelung|Pflicht|Thema|Punkt|Bereich|Klausel)[ \t]*:[ \t]*(.+)$")
 # "8) Kontrolle" as a heading of a short plain-text AVV (checked against list runs below)
 _PAREN_NUM = re.compile(rf"^{_WS}\**(\d{{1,2}})\)\**[ \t]+(.*)$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -193,6 +198,16 @@ def _candidate(text: str, block_index: int, hint_level: int | None) -> _Candidat
         title = _clean_title(m.group(2))
         if title and title[0].isupper() and _title_like(title) and not title.endswith(":"):
             return _Candidate(block_index, f"{m.group(1)}.", title, 1, "roman")
+    m = _PART_LETTER.match(first)
+    if m and "\n" not in line:
+        title = _clean_title(m.group(2))
+        if title and title[0].isupper() and _title_like(title) and not title.endswith(":"):
+            return _Candidate(block_index, f"{m.group(1)}.", title, 1, "letter", (ord(m.group(1)) - 64,))
+    m = _FIELD_HEADING.match(first)
+    if m and "\n" not in line:
+        title = _clean_title(m.group(1))
+        if title and _title_like(title):
+            return _Candidate(block_index, "", title, 9, "md")
     m = _PAREN_NUM.match(first)
     if m and "\n" not in line and len(line) <= 70:
         title = _clean_title(m.group(2))
@@ -211,7 +226,7 @@ def _is_list_run(cands: list[_Candidate], blocks: list[Block]) -> set[int]:
     # A "§", "Art." or annex heading starts a new run: "1." after "Anhang" is a fresh heading.
     runs: list[list[_Candidate]] = [[]]
     for c in cands:
-        if c.scheme in {"para", "art", "annex", "pre", "roman"}:
+        if c.scheme in {"para", "art", "annex", "pre", "roman", "letter"}:
             runs.append([])
         elif c.scheme == "dec" and len(c.number) == 1:
             runs[-1].append(c)
@@ -225,11 +240,11 @@ def _is_list_run(cands: list[_Candidate], blocks: list[Block]) -> set[int]:
     return out
 
 
-def _paren_lists(cands: list[_Candidate]) -> set[int]:
-    """ "1) Stammdaten" / "2) Kontaktdaten" on consecutive lines are a list; "N)" lines count
-    as headings only as a series 1, 2, 3 … with text between each two of them."""
-    paren = [c for c in cands if c.scheme == "paren"]
-    if len(paren) < 3:
+def _paren_lists(cands: list[_Candidate], scheme: str = "paren") -> set[int]:
+    """ "1) Stammdaten" / "2) Kontaktdaten" on consecutive lines are a list; "N)" (or "A.")
+    lines count as headings only as a series 1, 2, 3 … with text between each two of them."""
+    paren = [c for c in cands if c.scheme == scheme]
+    if len(paren) < (2 if scheme == "letter" else 3):
         return {c.block for c in paren}
     pairs = list(itertools.pairwise(paren))
     series_ok = all(b.number and a.number and b.number[0] == a.number[0] + 1 for a, b in pairs)
@@ -327,7 +342,8 @@ def build_structure(doc: Document) -> Document:
         c = _candidate(text[b.start : b.end], i, b.heading_level)
         if c is not None:
             raw.append(c)
-    listy = _is_list_run(raw, blocks) | _auto_numbered_labels(text, blocks, raw) | _paren_lists(raw)
+    listy = _is_list_run(raw, blocks) | _auto_numbered_labels(text, blocks, raw)
+    listy |= _paren_lists(raw) | _paren_lists(raw, "letter")
     cands = {c.block: c for c in raw if c.block not in listy}
     _bare_label_merges(text, blocks, cands)
     if doc.format == "txt":
@@ -356,6 +372,7 @@ def build_structure(doc: Document) -> Document:
                 for _, j in stack
                 if sections[j].label.startswith(("§", "Art.", "Anlage", "Anhang", "Annex", "Appendix"))
                 or _ROMAN_LABEL.match(sections[j].label)
+                or _LETTER_LABEL.match(sections[j].label)
             ]
             if outer:
                 level += 1  # "1" under "Anhang" is level 2, its "1.1" level 3

@@ -669,3 +669,70 @@ def test_defined_term_between_dashes_names_the_controller() -> None:
 )  # fmt: skip
 def test_seventh_set_causes(text: str, req: str, expected: str) -> None:
     assert _status(text + "\n", req) == expected
+
+
+def test_copies_presuppose_the_deletion_duty() -> None:
+    text = (
+        "X. DATENSICHERUNG UND VERTRAGSENDE\n\n1. Datensicherungen werden nach dreißig Tagen automatisch "
+        "überschrieben.\n\n2. Eine Rückgabe oder Löschung von Daten nach Vertragsende ist nicht vorgesehen.\n"
+    )
+    assert _status(text, "a28.3.g.copies") == "missing"
+
+
+def test_copies_kept_for_own_purposes_are_not_deleted() -> None:
+    text = (
+        "10 Vertragsende\n10.1 Nach Vertragsende löscht der Auftragnehmer alle Daten und Kopien oder gibt sie nach "
+        "Wahl des Auftraggebers zurück.\n10.2 Kopien einzelner Dokumente dürfen für Beweiszwecke vom Auftragnehmer "
+        "behalten werden.\n"
+    )
+    assert _status(text, "a28.3.g.copies") == "missing"
+    assert _status(text.split("10.2")[0], "a28.3.g.copies") == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "req", "expected"),
+    [
+        ("3.4 Der Auftragnehmer ist verpflichtet – nicht lediglich berechtigt –, den Auftraggeber unverzüglich zu "
+         "informieren, wenn nach seiner Auffassung eine Weisung gegen Datenschutzvorschriften verstößt.",
+         "a28.3.h.infringing_instruction", "met"),
+        ("7.1 Eine Pflicht des Auftragnehmers zur Unterstützung des Auftraggebers bei der Beantwortung von Anträgen "
+         "betroffener Personen besteht nur, soweit dies in einem gesonderten Servicevertrag vereinbart ist.",
+         "a28.3.e.dsr_assistance", "missing"),
+        ("6 Unterauftragnehmer\n6.1 Der Auftraggeber genehmigt allgemein den Einsatz von Unterauftragnehmern.\n"
+         "6.2 Erhält der Auftraggeber Kenntnis von einem neuen Unterauftragnehmer, kann er widersprechen.",
+         "a28.3.d.change_notice", "missing"),
+        ("Sie genehmigen damit auch allgemein, dass wir weitere Partner einsetzen.", "a28.3.d.authorisation", "met"),
+        ("2.3 Dieses DPA gilt für die Laufzeit des Agreement.", "a28.3.duration", "met"),
+        ("Schedule 1\n\nArt der Customer Data:\n  - Stammdaten der Authorized Users\n  - Standortdaten der Endgeräte",
+         "a28.3.data_types", "met"),
+        ("1. Gegenstand\nDer Auftragnehmer holt Proben ab, transportiert sie zum Labor und betreibt für den "
+         "Auftraggeber das elektronische Anforderungssystem.", "a28.3.subject", "met"),
+        ("4. Wessen Daten sind das?\n\nBesucherinnen und Besucher Ihrer Website und Ihre Kundinnen und Kunden.",
+         "a28.3.data_subjects", "met"),
+        ("Welche Personen betroffen sind, legt der Kunde selbst fest. Die Angaben erfolgen im Kundenportal.",
+         "a28.3.data_subjects", "missing"),
+        ("5. Wer bestimmt?\nSie sind Verantwortlicher im Sinne der DSGVO und haben das Recht, uns jederzeit "
+         "Weisungen zu erteilen.", "a28.3.controller_rights", "met"),
+    ],
+)  # fmt: skip
+def test_eighth_set_causes(text: str, req: str, expected: str) -> None:
+    assert _status(text + "\n", req) == expected
+
+
+def test_field_headings_of_a_regelung_form() -> None:
+    from avvlint.extract import extract_bytes
+
+    text = (
+        "A. RAHMEN\n\nRegelung: Gegenstand der Verarbeitung\n  Gemäß Bestellschein.\n\n"
+        "B. UNTERAUFTRAGNEHMER\n\nRegelung: Vorankündigung neuer Unterauftragnehmer\n"
+        "  Der Anbieter informiert den Kunden über beabsichtigte Hinzuziehungen und Ersetzungen 30 Tage vorher.\n"
+    )
+    doc = extract_bytes(text.encode(), "x.txt")
+    assert [(s.label, s.title) for s in doc.sections] == [
+        ("A.", "RAHMEN"),
+        ("", "Gegenstand der Verarbeitung"),
+        ("B.", "UNTERAUFTRAGNEHMER"),
+        ("", "Vorankündigung neuer Unterauftragnehmer"),
+    ]
+    assert _status(text, "a28.3.d.change_notice") == "met"
+    assert _status(text, "a28.3.subject") == "missing"

@@ -323,6 +323,10 @@ def run_rule(rule: Rule, patterns: list[CompiledPattern], analysis: Analysis, m:
             if not spans:
                 continue
             spans = sorted(set(spans))
+            if pat.vetoes:
+                out.negated.extend(_evidence(analysis, m, [(spans[0][0], spans[-1][1])])[:1])
+                out.vetoed = True
+                break
             negated = _negated_sentences(m, spans, pat)
             if negated:
                 # Drop the negated sentences; the duty may still be stated by the rest.
@@ -409,6 +413,7 @@ def evaluate(pack: RulePack, analysis: Analysis) -> tuple[list[RequirementResult
     annex_rule = pack.by_code(ANNEX_RULE)
     reported_annexes: set[str] = set()
     requirement_ids = [r.id for r in REQUIREMENTS] + sorted(rid for rid in outcomes if rid not in BY_ID)
+    status: dict[str, str] = {}
     for rid in requirement_ids:
         outs = outcomes.get(rid, [])
         title = BY_ID[rid].title_de if rid in BY_ID else rid
@@ -424,11 +429,17 @@ def evaluate(pack: RulePack, analysis: Analysis) -> tuple[list[RequirementResult
         positive = next((o for o in outs if o.positives and not o.heading_only), None)
         if any(o.vetoed for o in outs):
             positive = None
+        needs = positive.rule.requires if positive is not None and positive.rule is not None else ()
+        if any(status.get(x) == "missing" for x in needs):
+            # copies "deleted at the end" mean nothing without the duty to delete at the end
+            positive = None
         if positive is not None:
+            status[rid] = "met"
             evidence = [ev for o in outs for evs in o.positives for ev in evs][:MAX_EVIDENCE]
             rule_code = positive.rule.code if positive.rule else None
             results.append(RequirementResult(rid, "met", evidence, rule_code, title))
             continue
+        status[rid] = "missing"
         primary = next((o.rule for o in outs if o.rule is not None), None)
         results.append(
             RequirementResult(

@@ -21,11 +21,11 @@ from .model import Rule
 RULE_KEYS = {
     "code", "name", "requirement", "severity", "legal_basis", "message", "rationale",
     "recommendation", "groups", "aliases", "link", "type", "patterns", "scope", "match",
-    "inside", "not_inside", "negation", "examples", "references_annex", "evidence",
+    "inside", "not_inside", "negation", "examples", "references_annex", "evidence", "requires",
 }  # fmt: skip
 PATTERN_KEYS = {
     "scope", "match", "inside", "not_inside", "negation", "references_annex", "note", "evidence",
-    "exclusion_wins",
+    "exclusion_wins", "vetoes",
 }  # fmt: skip
 NODE_KEYS = {"all", "any", "not", "regex", "fuzzy", "lemma", "similar", "min", "terms", "near", "within"}
 SCOPES = {"sentence", "clause", "section", "document"}
@@ -267,6 +267,14 @@ def parse_rule(raw: Any, path: Path, known_requirements: set[str]) -> Rule:
     for key, lst in (("groups", groups), ("aliases", aliases)):
         if not isinstance(lst, list) or not all(isinstance(x, str) for x in lst):
             raise _err(path, ln, f"'{key}' must be a list of names")
+    requires = raw.get("requires", []) or []
+    if isinstance(requires, str):
+        requires = [requires]
+    if not isinstance(requires, list) or not all(isinstance(x, str) for x in requires):
+        raise _err(path, ln, "'requires' must be a catalogue ID or a list of them")
+    for rid in requires:
+        if rid not in known_requirements:
+            raise _err(path, ln, f"'requires' names unknown requirement {rid!r}")
     spec = strip_lines({"patterns": patterns})
     return Rule(
         code=code,
@@ -284,6 +292,7 @@ def parse_rule(raw: Any, path: Path, known_requirements: set[str]) -> Rule:
         examples_pass=tuple(ex_pass),
         examples_fail=tuple(ex_fail),
         link=raw.get("link", ""),
+        requires=tuple(requires),
         source=path,
         line=ln,
         spec=spec,

@@ -30,6 +30,9 @@ class Rule:
     examples_pass: tuple[str, ...] = ()
     examples_fail: tuple[str, ...] = ()
     link: str = ""
+    # catalogue IDs that must be met for this rule to count as met (copies of what is
+    # deleted at the end presuppose the deletion duty)
+    requires: tuple[str, ...] = ()
     source: Path | None = None
     line: int | None = None
     spec: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

@@ -20,7 +20,7 @@ _CUE = re.compile(
 )
 # Constructions in which a cue does not negate the duty.
 _NEUTRAL_AFTER = re.compile(
-    r"^\s*(?:nur|mehr\s+als|spaeter\s+als|laenger\s+als|weniger\s+als|haeufiger|oefter|frueher\s+als|oefters|ohne|unter(?:schritten|gesenkt)"
+    r"^\s*(?:nur|lediglich|bloss|allein|mehr\s+als|spaeter\s+als|laenger\s+als|weniger\s+als|haeufiger|oefter|frueher\s+als|oefters|ohne|unter(?:schritten|gesenkt)"
     r"|abgesenkt|gesenkt|unverhaeltnismaessig|beeintraechtig\w*|selbst|im\s+eigenen\s+namen"
     r"|zu\s+eigenen\s+zwecken|fuer\s+eigene\s+zwecke|eigene[nr]?\s+zwecke|ohne\s+weiteres"
     r"|later\s+than|more\s+than|more\s+often|more\s+frequently|only|less\s+than|less\s+protective|less\s+stringent|unreasonably|undue"

@@ -38,6 +38,9 @@ class CompiledPattern:
     own_cues: frozenset[str] = frozenset()
     # a clause this pattern finds negated outweighs every positive of the rule
     exclusion_wins: bool = False
+    # a match of this pattern is itself the exclusion ("Kopien dürfen für Beweiszwecke
+    # behalten werden"): the rule is not met wherever else it seems to be
+    vetoes: bool = False
 
 
 @dataclass
@@ -90,6 +93,7 @@ def _compile_pattern(p: dict[str, Any]) -> CompiledPattern:
         extra_negation=tuple(expand_roles(term_regex(t)) for t in (neg if isinstance(neg, list) else [])),
         references_annex=bool(p.get("references_annex", False)),
         exclusion_wins=bool(p.get("exclusion_wins", False)),
+        vetoes=bool(p.get("vetoes", False)),
         own_cues=frozenset(
             w
             for t in _term_strings(p["match"])
