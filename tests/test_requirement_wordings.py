@@ -736,3 +736,20 @@ def test_field_headings_of_a_regelung_form() -> None:
     ]
     assert _status(text, "a28.3.d.change_notice") == "met"
     assert _status(text, "a28.3.subject") == "missing"
+
+
+def test_heading_over_a_blank_fill_in_note_is_still_a_heading() -> None:
+    text = (
+        "C. SICHERHEIT\n\nRegelung: Technische und organisatorische Maßnahmen\n  Gemäß Anlage 2.\n\n"
+        "D. ANLAGEN\n\nAnlage 2 – Technische und organisatorische Maßnahmen\n"
+        "  [wird nach Vertragsschluss nachgereicht]\n"
+    )
+    assert _status(text, "a28.3.c.security") == "missing"
+
+
+def test_standard_fields_deemed_set_by_the_controller_are_no_list() -> None:
+    text = (
+        "Artikel 2 – Datenkategorien und betroffene Personen\n\nWelche Personen betroffen sind, legt der Kunde selbst "
+        "fest. Bis zur Eingabe gelten die Standardfelder des Buchungsformulars als vom Kunden festgelegt.\n"
+    )
+    assert _status(text, "a28.3.data_subjects") == "missing"

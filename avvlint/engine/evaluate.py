@@ -41,10 +41,13 @@ _FINITE_VERB = frozenset(
         "haben",
         "kann",
         "können",
+        "koennen",
         "darf",
         "dürfen",
+        "duerfen",
         "muss",
         "müssen",
+        "muessen",
         "soll",
         "sollen",
         "erfolgt",
@@ -54,9 +57,11 @@ _FINITE_VERB = frozenset(
         "verarbeitet",
         "verpflichtet",
         "unterstützt",
+        "unterstuetzt",
         "informiert",
         "meldet",
         "löscht",
+        "loescht",
         "haftet",
         "stellt",
         "trifft",
@@ -289,7 +294,8 @@ def _in_heading(analysis: Analysis, loc: Location) -> bool:
     if b is None or b.kind != "heading" or loc.end > b.end:
         # evidence running on past the heading quotes the clause under it
         return False
-    words = analysis.doc.text[b.start : b.end].lower().split()
+    # counted in the matching view, where a fill-in note under the title is blanked
+    words = analysis.folded_text(b.start, b.end).split()
     return len(words) <= 10 and not _FINITE_VERB.intersection(w.strip(".,:;") for w in words)
 
 
