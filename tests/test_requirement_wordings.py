@@ -753,3 +753,18 @@ def test_standard_fields_deemed_set_by_the_controller_are_no_list() -> None:
         "fest. Bis zur Eingabe gelten die Standardfelder des Buchungsformulars als vom Kunden festgelegt.\n"
     )
     assert _status(text, "a28.3.data_subjects") == "missing"
+
+
+def test_faq_breach_answer_about_the_controllers_own_report_is_no_notice() -> None:
+    text = (
+        "10. Was passiert bei einer Datenpanne?\n\nDatenpannen nehmen wir ernst. Wir schließen die Sicherheitslücke "
+        "und dokumentieren den Vorfall.\n\nOb eine Meldung an die Datenschutzaufsicht nötig ist, entscheiden Sie als "
+        "Verantwortlicher. Nach Art. 33 DSGVO haben Sie dafür 72 Stunden Zeit.\n\nÜber Störungen und "
+        "Wartungsfenster informieren wir allgemein auf unserer Statusseite.\n"
+    )
+    assert _status(text, "a28.3.f.breach_notification") == "missing"
+    notice = text.replace(
+        "Datenpannen nehmen wir ernst.",
+        "Datenpannen melden wir Ihnen unverzüglich, spätestens nach 24 Stunden.",
+    )
+    assert _status(notice, "a28.3.f.breach_notification") == "met"
