@@ -599,8 +599,10 @@ def vague_duties(
             continue
         if kind in PROCESSOR_DUTIES and controller_acts(text.lstrip(), ctx.parties):
             continue
-        if kind == "backup_deletion" and not _near(cues.topic, cues.duty, text, 80):
-            continue  # "Datensicherungssysteme ... zum Löschen von Daten" in a TOM list
+        if kind == "backup_deletion" and not _near(cues.topic, cues.duty, _LABEL_WORD.sub(_spaces, text), 80):
+            # "Datensicherungssysteme ... zum Löschen von Daten" in a TOM list; "tägliche
+            # Sicherung" before the next item's label "Vernichtung: Papieroriginale ..."
+            continue
         if kind == "deletion" and _about_backups_only(text, book):
             continue  # "Die Löschung aus Backups erfolgt ..." is a backup deletion duty
         score = topic + 0.5 * context + (1.0 if vague_words else 0.0)
@@ -671,6 +673,14 @@ _NOT_A_DUTY = re.compile(
     r"|ohne (vorherige |vorhergehende )?(ankuendigung|anmeldung|vorankuendigung|notice)"
     r"|without (prior )?notice"
 )
+
+
+# a word that labels a list item or a line of a flattened table ("Vernichtung: ...")
+_LABEL_WORD = re.compile(r"\b[^\W\d_]+:(?=\s)")
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 _ASSIST = re.compile(r"unterstuetz|\bassist|\bsupport|\bhilft\b|mitwirk")
