@@ -233,7 +233,8 @@ _REFERS_BACK = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s*)?(?:"
     r"(?:die|diese|eine solche|solche|such|the|this|that)\s+(?:vollstaendige\s+|endgueltige\s+|final\s+)?"
     r"(?:loeschung|rueckgabe|vernichtung|herausgabe|deletion|return|destruction|erasure)\b"
-    r"|(?:dies|das|diese|sie|this|it)\s+(?:geschieht|erfolgt|hat\b[^.;]{0,60}\bzu erfolgen"
+    r"|(?:dies|das|diese|sie|this|it)\s+(?:geschieht|erfolgt|passiert|findet\b[^.;]{0,60}\bstatt"
+    r"|hat\b[^.;]{0,60}\bzu erfolgen"
     r"|wird\b[^.;]{0,60}\b(?:durchgefuehrt|vorgenommen|abgeschlossen|erledigt)"
     r"|(?:shall|will|must) (?:be completed|be carried out|occur|take place|happen)|takes place|occurs)\b)"
 )
