@@ -233,7 +233,8 @@ _REFERS_BACK = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s*)?(?:"
     r"(?:die|diese|eine solche|solche|such|the|this|that)\s+(?:vollstaendige\s+|endgueltige\s+|final\s+)?"
     r"(?:loeschung|rueckgabe|vernichtung|herausgabe|deletion|return|destruction|erasure)\b"
-    r"|(?:dies|das|diese|sie|this|it)\s+(?:geschieht|erfolgt|hat\b[^.;]{0,60}\bzu erfolgen"
+    r"|(?:dies|das|diese|sie|this|it)\s+(?:geschieht|erfolgt|passiert|findet\b[^.;]{0,60}\bstatt"
+    r"|hat\b[^.;]{0,60}\bzu erfolgen"
     r"|wird\b[^.;]{0,60}\b(?:durchgefuehrt|vorgenommen|abgeschlossen|erledigt)"
     r"|(?:shall|will|must) (?:be completed|be carried out|occur|take place|happen)|takes place|occurs)\b)"
 )
@@ -328,12 +329,11 @@ def classify_duration(d: Duration, ctx: Context, book: CueBook | None = None) ->
     for kind in _MAX_ONLY:
         if d.bound == "min":
             scores[kind] = 0.0
-    if controller_acts(ctx.text[seg_start:seg_end].lstrip(), ctx.parties) or _in_controller_relative(
-        ctx.text, d, ctx.parties
-    ):
+    clause = _with_antecedent(ctx.text, seg_start, seg_end)
+    if controller_acts(clause.lstrip(), ctx.parties) or _in_controller_relative(ctx.text, d, ctx.parties):
         for kind in PROCESSOR_DUTIES:
             scores[kind] = 0.0
-    if _authority_only(ctx.text[seg_start:seg_end], ctx.parties):
+    if _authority_only(clause, ctx.parties) or _controller_clock(ctx.text, d, ctx.parties):
         scores["breach_notice"] = 0.0  # the controller's own notice to the authority
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < book.min_score or scores[best] <= none:
@@ -341,6 +341,57 @@ def classify_duration(d: Duration, ctx: Context, book: CueBook | None = None) ->
     if best in {"deletion", "backup_deletion"}:
         return _deletion_kinds(d, ctx, book, scores, none)
     return [best]
+
+
+# A clause whose subject is a pronoun for the clause before: "Die Meldung an die Behörde nimmt
+# die Praxis vor; sie erfolgt binnen 72 Stunden", "...; this shall take place within 72 hours".
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:sie|dies|diese|das|es|this|it|they|such notifications?)\s+(?:erfolgt|erfolgen|geschieht|geschehen"
+    r"|hat|haben|ist|sind|wird|werden|muss|muessen|soll|sollen|shall|must|will|is|are|has|have)\b"
+)
+
+
+def _with_antecedent(text: str, seg_start: int, seg_end: int) -> str:
+    """The clause, and the clause before it when a pronoun there stands for its subject."""
+    if seg_start > 0 and _PRONOUN_SUBJECT.match(text, seg_start):
+        return text[text.rfind(";", 0, seg_start - 1) + 1 : seg_end]
+    return text[seg_start:seg_end]
+
+
+@lru_cache(maxsize=64)
+def _controller_clock_pattern(controller: str) -> re.Pattern[str]:
+    # "binnen 72 Stunden nach Kenntnis der Praxis", "nachdem der Kunde davon erfahren hat", "after
+    # the Customer becomes aware": the clock runs from the controller's own knowledge, so the
+    # period is the controller's own (Art. 33 (1)), not the processor's notice
+    c = r"(?:\w+\s+)?" + controller + r"(?![\w-])"
+    return re.compile(
+        r"[\s.]*(?:"
+        r"(?:nach|ab|seit)\s+(?:der\s+|dem\s+)?(?:kenntnis(?:nahme|erlangung)?|bekanntwerden|entdeckung|feststellung)"
+        r"\s+(?:durch\s+)?(?:den|die|das|der|des)\s+"
+        + c
+        + r"|nachdem\s+(?:dem|der|den|die|das)\s+"
+        + c
+        + r"|(?:after|once|from when|from the time)\s+(?:the\s+)?"
+        + c
+        + r"\s+(?:first\s+)?(?:becomes|became|has become|is made|was made)\s+aware"
+        r"|(?:after|from|of|upon)\s+(?:the\s+)?"
+        + c
+        + r"(?:'s|s')?\s+(?:becoming\s+aware|awareness|discovery)"
+        r")"
+    )
+
+
+def _authority_on_controller_clock(text: str, parties: Parties | None) -> bool:
+    """A notice to the authority timed from the controller's knowledge: "The supervisory authority
+    shall be notified within 72 hours after the Customer becomes aware"."""
+    return bool(_AUTHORITY.search(text)) and bool(
+        _controller_clock_pattern((parties or GENERIC).controller).search(text)
+    )
+
+
+def _controller_clock(text: str, d: Duration, parties: Parties | None) -> bool:
+    """The period counts from the controller's knowledge: its own notice to the authority."""
+    return bool(_controller_clock_pattern((parties or GENERIC).controller).match(text, d.end))
 
 
 # A comma before the second half of "nicht ..., sondern ..." keeps the subject: "Backups werden
@@ -595,12 +646,16 @@ def vague_duties(
         )
         if not (strong or (topic >= 2 and context >= 2) or (kind != "breach_notice" and context >= 3)):
             continue
-        if kind == "breach_notice" and _authority_only(text, ctx.parties):
+        if kind == "breach_notice" and (
+            _authority_only(text, ctx.parties) or _authority_on_controller_clock(text, ctx.parties)
+        ):
             continue
         if kind in PROCESSOR_DUTIES and controller_acts(text.lstrip(), ctx.parties):
             continue
-        if kind == "backup_deletion" and not _near(cues.topic, cues.duty, text, 80):
-            continue  # "Datensicherungssysteme ... zum Löschen von Daten" in a TOM list
+        if kind == "backup_deletion" and not _near(cues.topic, cues.duty, _LABEL_WORD.sub(_spaces, text), 80):
+            # "Datensicherungssysteme ... zum Löschen von Daten" in a TOM list; "tägliche
+            # Sicherung" before the next item's label "Vernichtung: Papieroriginale ..."
+            continue
         if kind == "deletion" and _about_backups_only(text, book):
             continue  # "Die Löschung aus Backups erfolgt ..." is a backup deletion duty
         score = topic + 0.5 * context + (1.0 if vague_words else 0.0)
@@ -673,6 +728,14 @@ _NOT_A_DUTY = re.compile(
 )
 
 
+# a word that labels a list item or a line of a flattened table ("Vernichtung: ...")
+_LABEL_WORD = re.compile(r"\b[^\W\d_]+:(?=\s)")
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
 _ASSIST = re.compile(r"unterstuetz|\bassist|\bsupport|\bhilft\b|mitwirk")
 
 
@@ -740,7 +803,7 @@ def _controller_is_subject(text: str, parties: Parties | None) -> bool:
     controller = (parties or GENERIC).controller
     if _duties_of_pattern(controller).search(text):
         return True
-    if _starts_with_pattern(controller).match(text):
+    if _starts_with_pattern(controller).match(text) or _itself_pattern(controller).search(text):
         return True
     return bool(re.search(controller, "du")) and bool(_DU.search(text))
 
@@ -757,6 +820,17 @@ def _duties_of_pattern(controller: str) -> re.Pattern[str]:
         r"(?:des|der) (?:\w+ )?" + controller + r"(?![\w-])"
         r"|" + controller + r"(?:'s|s')? (?:own )?(?:\w+ )?(?:reporting|notification|notice) "
         r"(?:obligation|dut)"
+    )
+
+
+@lru_cache(maxsize=64)
+def _itself_pattern(controller: str) -> re.Pattern[str]:
+    # "... nimmt die Praxis selbst vor", "... übernimmt die Schule eigenverantwortlich": the
+    # controller named with "selbst" after the verb is the one who acts
+    return re.compile(
+        r"(?<!\ban )(?<!\bfuer )(?<!\bgegenueber )(?<!\bueber )\b(?:der|die|das) (?:\w+ )?"
+        + controller
+        + r" (?:selbst|eigenstaendig|eigenverantwortlich)\b"
     )
 
 

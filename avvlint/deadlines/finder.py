@@ -266,6 +266,11 @@ def _paragraphs(analysis: Analysis) -> list[int]:
     return out
 
 
+# a label line over each rule of a part ("Regelung: Widerspruch", "Thema: Löschung"): it names
+# the rule, not a new part, so the rule before still says what "der Vorankündigung" is about
+_LABEL_TITLE = re.compile(r"\s*[^\W\d_]+:\s+\S")
+
+
 def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
     out: list[_Sentence] = []
     headings: dict[int | None, str] = {}
@@ -287,7 +292,12 @@ def _sentences(analysis: Analysis, parties: Parties) -> list[_Sentence]:
         if not text.strip():
             continue
         near_text = " ".join(near[-PREV_SENTENCES:])
-        if u.block is not None and blocks[u.block].kind == "heading" and text.rstrip()[-1:] not in ".;:":
+        if (
+            u.block is not None
+            and blocks[u.block].kind == "heading"
+            and text.rstrip()[-1:] not in ".;:"
+            and not _LABEL_TITLE.match(text)
+        ):
             near = [text]  # a title starts a new part
         else:
             near.append(text)
