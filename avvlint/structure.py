@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .document import Block, Document, Paragraph, Section
+from .wording import FINITE_VERBS, NO_TITLE_END
 
 _WS = r"[ \t\u00a0]*"
 _PARA_SIGN = re.compile(rf"^{_WS}(?:#+\s*)?\**§{_WS}(\d+[a-z]?)\b\.?\**[ \t:.\-–—]*(.*)$")
@@ -77,22 +78,8 @@ _NAME_ABBREVIATION = re.compile(r"\b(?:Ltd|Inc|Co|Corp|Bros|e\.\s?V|S\.A|N\.V|B\
 
 # A title never ends on an article or a preposition, nor holds a sentence end: such a
 # line is the first line of a hard-wrapped sentence ("1.3 Dieser Vertrag läuft … Der").
-_DANGLING = (
-    "der die das des dem den ein eine einer eines einem einen und oder sowie von vom zu zur zum "
-    "mit für fuer auf in im an am bei nach über ueber unter durch gegen ohne dass wie als the of "
-    "and or to for with dessen deren sein seine seiner seinen ihr ihre ihrer ihren diese dieser dieses "
-    "diesem diesen jede jeder jedes alle aller"
-)
-_DANGLING_WORDS = frozenset(_DANGLING.split())
 # "Kategorien betroffener Personen: Mitglieder und …" is a filled-in label
 _LABEL_WITH_CONTENT = re.compile(r"\w:\s+\w")
-_VERB_WORDS = (
-    "ist sind wird werden hat haben kann koennen können darf duerfen dürfen muss muessen müssen soll "
-    "sollen gilt gelten erfolgt erfolgen verarbeitet verpflichtet stellt trifft informiert unterstützt "
-    "unterstuetzt betreibt erbringt bleibt bleiben endet beginnt läuft laeuft umfasst ergibt richtet "
-    "obliegt genehmigt meldet löscht loescht gibt"
-)
-_FINITE_VERBS = frozenset(_VERB_WORDS.split())
 _INNER_SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.;]\s+[A-ZÄÖÜ]")
 
 
@@ -103,11 +90,11 @@ def _title_like(title: str) -> bool:
     if len(title) > 110 or len(title.split()) > 14:
         return False
     words = title.split()
-    if len(words) >= 3 and words[-1].lower() in _DANGLING_WORDS:
+    if len(words) >= 3 and words[-1].lower() in NO_TITLE_END:
         return False
     if _INNER_SENTENCE_END.search(title) or _LABEL_WITH_CONTENT.search(title):
         return False
-    if not title.rstrip().endswith("?") and any(w in _FINITE_VERBS for w in words[1:]):
+    if not title.rstrip().endswith("?") and any(w in FINITE_VERBS for w in words[1:]):
         return False  # "Dieser Vertrag gilt ab Unterzeichnung …" is a sentence, not a title
     # "1. Hostinger International Ltd." names a sub-processor; the period is the name's.
     return not _SENTENCE_END.search(title.rstrip()) or bool(_NAME_ABBREVIATION.search(title.rstrip()))

@@ -16,6 +16,7 @@ from ..analysis import Analysis
 from ..catalogue import BY_ID, REQUIREMENTS
 from ..document import Location
 from ..report import Finding, RequirementResult
+from ..wording import FINITE_VERBS
 from .matcher import DocMatcher, FUnit, Span
 from .model import Rule
 from .negation import negation_cues
@@ -30,49 +31,6 @@ _ANNEX_REF = re.compile(
     r"(?:\s*(\d+(?:\.\d+)?[a-z]?)(?![\w]|\.\d)|\s+([a-h])(?![\w]))?"
 )
 ANNEX_RULE = "AVV090"
-# Verbs that make a "heading" a sentence (a clause mistaken for a title).
-_FINITE_VERB = frozenset(
-    [
-        "ist",
-        "sind",
-        "wird",
-        "werden",
-        "hat",
-        "haben",
-        "kann",
-        "können",
-        "koennen",
-        "darf",
-        "dürfen",
-        "duerfen",
-        "muss",
-        "müssen",
-        "muessen",
-        "soll",
-        "sollen",
-        "erfolgt",
-        "erfolgen",
-        "gilt",
-        "gelten",
-        "verarbeitet",
-        "verpflichtet",
-        "unterstützt",
-        "unterstuetzt",
-        "informiert",
-        "meldet",
-        "löscht",
-        "loescht",
-        "haftet",
-        "stellt",
-        "trifft",
-        "is",
-        "are",
-        "shall",
-        "will",
-        "may",
-        "must",
-    ]
-)
 _ANAPHORA = re.compile(r"(?:dies|das|gleiches|dasselbe|selbiges)\s+gilt\b|this\s+(?:also\s+)?applies\b")
 _PLACEHOLDER_LINE = re.compile(
     r"^[^:\n]{1,80}:\s*(?:_{2,}|\.{3,}|…|\[[^\]]*\]|xy|tbd|n/?a|-+)?\s*$", re.I | re.M
@@ -296,7 +254,7 @@ def _in_heading(analysis: Analysis, loc: Location) -> bool:
         return False
     # counted in the matching view, where a fill-in note under the title is blanked
     words = analysis.folded_text(b.start, b.end).split()
-    return len(words) <= 10 and not _FINITE_VERB.intersection(w.strip(".,:;") for w in words)
+    return len(words) <= 10 and not FINITE_VERBS.intersection(w.strip(".,:;") for w in words)
 
 
 def _lead_sources(analysis: Analysis, m: DocMatcher, pat: CompiledPattern, unit: FUnit) -> list[Span]:

@@ -180,6 +180,7 @@ def detect_party_names(text: str) -> tuple[list[str], list[str]]:
     A name counts only if the contract uses it at least three times.
     """
     head = text[:8000]
+    low = fold_word(text)
     proc: list[str] = []
     ctrl: list[str] = []
     for m in _DEFINED.finditer(head):
@@ -209,7 +210,7 @@ def detect_party_names(text: str) -> tuple[list[str], list[str]]:
             bare = re.sub(r"^(?:der|die|das|the)\s+", "", name, flags=re.IGNORECASE)
             if len(re.findall(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", text)) < 3:
                 continue
-            r = role or _subject_role(text, name)
+            r = role or _subject_role(low, name)
             if r == "processor" and name not in proc:
                 proc.append(name)
             elif r == "controller" and name not in ctrl:
@@ -221,7 +222,7 @@ def detect_party_names(text: str) -> tuple[list[str], list[str]]:
             continue
         if len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) < 3:
             continue
-        r = _subject_role(text, name)
+        r = _subject_role(low, name)
         if r == "processor" and name not in proc:
             proc.append(name)
         elif r == "controller" and name not in ctrl:
@@ -236,9 +237,8 @@ def detect_party_names(text: str) -> tuple[list[str], list[str]]:
     for name in detect_processor_names(text):
         if name not in proc:
             proc.append(name)
-    _resolve_pair(text, proc, ctrl)
+    _resolve_pair(low, proc, ctrl)
     # Contracts written in the first and second person ("ich verarbeite …", "du bestimmst …").
-    low = fold_word(text)
     if len(re.findall(r"\bich\b", low)) >= 5:
         proc.extend(w for w in ("ich", "mir", "mich") if w not in proc)
     if len(re.findall(r"\bwir\b", low)) >= 5:
@@ -287,25 +287,24 @@ _STOP = {
 }
 
 
-def _resolve_pair(text: str, proc: list[str], ctrl: list[str]) -> None:
+def _resolve_pair(low: str, proc: list[str], ctrl: list[str]) -> None:
     """Two names with no role word, "(nachstehend „die BKK“)" and "(nachstehend „die
     CareNexus GmbH“)": the one that acts as processor far more often is the processor,
     the other one the controller — never both the processor."""
     defined = [n for n in proc if fold_word(n) not in {"ich", "mir", "mich", "wir", "uns"}]
     if len(defined) < 2 or ctrl:
         return
-    scored = sorted(defined, key=lambda n: _role_scores(text, n)[0] - _role_scores(text, n)[1], reverse=True)
+    scores = {n: _role_scores(low, n) for n in defined}
+    scored = sorted(defined, key=lambda n: scores[n][0] - scores[n][1], reverse=True)
     best, worst = scored[0], scored[-1]
-    pb, cb = _role_scores(text, best)
-    pw, cw = _role_scores(text, worst)
+    (pb, cb), (pw, cw) = scores[best], scores[worst]
     if pb - cb >= 2 * max(1, pw - cw) or cw > pw:
         proc.remove(worst)
         ctrl.append(worst)
 
 
-def _role_scores(text: str, name: str) -> tuple[int, int]:
-    """How often ``name`` acts as the processor and as the controller."""
-    low = fold_word(text)
+def _role_scores(low: str, name: str) -> tuple[int, int]:
+    """How often ``name`` acts as the processor and as the controller in the folded text."""
     n = re.escape(fold_word(name))
     bare = re.escape(fold_word(re.sub(r"^(?:der|die|das)\s+", "", name, flags=re.IGNORECASE)))
     p = len(re.findall(rf"(?<![\w-]){n}\s+(?:\w+\s+){{0,2}}?(?:{_PROC_VERBS})\b", low))
@@ -314,8 +313,8 @@ def _role_scores(text: str, name: str) -> tuple[int, int]:
     return p, c
 
 
-def _subject_role(text: str, name: str) -> str | None:
-    p, c = _role_scores(text, name)
+def _subject_role(low: str, name: str) -> str | None:
+    p, c = _role_scores(low, name)
     if p >= 2 and p > c:
         return "processor"
     if c >= 2 and c > p:

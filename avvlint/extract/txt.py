@@ -13,6 +13,7 @@ import re
 from ..document import Block, Document
 from ..errors import DocumentError
 from ..normalize import normalize_text
+from ..wording import FUNCTION_WORDS
 from .limits import Limits
 
 _LIST_ITEM = re.compile(
@@ -102,18 +103,11 @@ def _mid_sentence(line: str) -> bool:
     return line.rstrip().endswith(",") or bool(words and words[-1][:1].islower())
 
 
-_ARTICLE_WORDS = (
-    "der die das des dem den ein eine einer eines einem einen und oder sowie von vom zu zur zum mit "
-    "für fuer auf im an am bei nach über ueber unter durch gegen ohne dass als"
-)
-_ARTICLES = frozenset(_ARTICLE_WORDS.split())
-
-
 def _dangling(line: str) -> bool:
     """A line ending on an article, a preposition or a conjunction ("…, falls du je eine")
     cannot end a paragraph."""
     words = line.split()
-    return bool(words) and words[-1] in _ARTICLES
+    return bool(words) and words[-1] in FUNCTION_WORDS
 
 
 def segment_lines(text: str) -> list[Block]:
