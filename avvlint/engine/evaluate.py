@@ -158,9 +158,11 @@ def _points_to_absent_annex(m: DocMatcher, spans: list[Span]) -> bool:
 _FIRST_VERB = re.compile(
     r"\b(?:ist|sind|wird|werden|ergeben|ergibt|richten|richtet|finden|findet|befinden|befindet|is|are)\b"
 )
+# an annex and its number ("Anlage 4", "Anlage 12.1"), the number captured
+_ANNEX_NO = r"(?:anlage|anhang|annex|appendix)\s*(\d+(?:\.\d+)?)"
 _DEFERS = re.compile(
     r"\s+(?:sich\s+)?(?:(?:abschliessend|naeher|im einzelnen|im einzelfall|jeweils)\s+)?"
-    r"(?:in|aus|nach)\s+(?:der\s+|den\s+)?(?:anlage|anhang|annex|appendix)\s*(\d+(?:\.\d+)?)"
+    rf"(?:in|aus|nach)\s+(?:der\s+|den\s+)?{_ANNEX_NO}"
 )
 
 
@@ -168,13 +170,13 @@ _DEFERS = re.compile(
 _PROCEEDS = re.compile(
     r"\b(?:verfaehrt|verfahren|verfahre|proceeds|shall proceed)\b[^.;]{0,100}?"
     r"\b(?:gemaess|nach|laut|entsprechend|according to|in accordance with)\s+"
-    r"(?:der\s+|dem\s+)?(?:anlage|anhang|annex|appendix)\s*(\d+(?:\.\d+)?)"
+    rf"(?:der\s+|dem\s+)?{_ANNEX_NO}"
 )
 # "trifft die in Anlage 12.1 festgelegten technischen und organisatorischen Maßnahmen": the
 # matched words name what the annex holds; with the annex blank, nothing is stated
 _ATTRIBUTIVE = re.compile(
-    r"\b(?:die|der|den|dem|des)\s+(?:in|nach|gemaess|laut)\s+(?:der\s+)?(?:anlage|anhang|annex|appendix)\s*"
-    r"(\d+(?:\.\d+)?)\s+(?:\w+\s+){0,2}?(?:festgelegt|beschrieben|aufgefuehrt|genannt|definiert|vereinbart"
+    rf"\b(?:die|der|den|dem|des)\s+(?:in|nach|gemaess|laut)\s+(?:der\s+)?{_ANNEX_NO}"
+    r"\s+(?:\w+\s+){0,2}?(?:festgelegt|beschrieben|aufgefuehrt|genannt|definiert|vereinbart"
     r"|dokumentiert|bezeichnet|niedergelegt)\w*((?:[\s-]+\w+){1,6})"
 )
 
